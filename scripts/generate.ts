@@ -1,0 +1,9 @@
+// Regenerates the committed artefacts: database types and the OpenAPI document.
+import { writeFileSync } from 'node:fs';
+import { generateArtefacts } from '../test/artefacts.js';
+
+const artefacts = await generateArtefacts();
+for (const [path, text] of Object.entries(artefacts)) {
+  writeFileSync(new URL(`../${path}`, import.meta.url), text);
+  console.log(`wrote ${path}`);
+}

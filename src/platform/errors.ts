@@ -1,0 +1,319 @@
+import type { Language, Translations } from './language.js';
+
+/**
+ * The one catalogue of errors a client can receive. The code is stable and becomes the
+ * problem type; titles are shown to people, so they say what to do, in their language.
+ */
+export const ERROR_CATALOGUE = {
+  validation_failed: {
+    status: 422,
+    title: {
+      nl: 'Sommige gegevens zijn niet correct. Verbeter de aangeduide velden.',
+      fr: 'Certaines données ne sont pas correctes. Corrigez les champs indiqués.',
+      de: 'Einige Angaben sind nicht korrekt. Bitte berichtigen Sie die markierten Felder.',
+      en: 'Some data is not correct. Please correct the fields listed.',
+    },
+  },
+  dossier_incomplete: {
+    status: 422,
+    title: {
+      nl: 'Het dossier is nog niet volledig. Vul de ontbrekende gegevens en documenten aan.',
+      fr: 'Le dossier n’est pas encore complet. Ajoutez les données et documents manquants.',
+      de: 'Das Dossier ist noch nicht vollständig. Ergänzen Sie die fehlenden Angaben und Dokumente.',
+      en: 'The dossier is not complete yet. Add the missing data and documents.',
+    },
+  },
+  not_found: {
+    status: 404,
+    title: {
+      nl: 'Niet gevonden.',
+      fr: 'Introuvable.',
+      de: 'Nicht gefunden.',
+      en: 'Not found.',
+    },
+  },
+  unauthenticated: {
+    status: 401,
+    title: {
+      nl: 'Meld u aan om verder te gaan.',
+      fr: 'Connectez-vous pour continuer.',
+      de: 'Bitte melden Sie sich an, um fortzufahren.',
+      en: 'Please sign in to continue.',
+    },
+  },
+  invalid_credentials: {
+    status: 401,
+    title: {
+      nl: 'Gebruikersnaam of wachtwoord is onjuist.',
+      fr: 'Nom d’utilisateur ou mot de passe incorrect.',
+      de: 'Benutzername oder Passwort ist falsch.',
+      en: 'The username or password is wrong.',
+    },
+  },
+  csrf_token_invalid: {
+    status: 403,
+    title: {
+      nl: 'Uw sessie kon niet worden bevestigd. Laad de pagina opnieuw en probeer nog eens.',
+      fr: 'Votre session n’a pas pu être confirmée. Rechargez la page et réessayez.',
+      de: 'Ihre Sitzung konnte nicht bestätigt werden. Laden Sie die Seite neu und versuchen Sie es erneut.',
+      en: 'Your session could not be confirmed. Reload the page and try again.',
+    },
+  },
+  action_forbidden: {
+    status: 403,
+    title: {
+      nl: 'U mag deze handeling niet verrichten voor dit dossier.',
+      fr: 'Vous ne pouvez pas effectuer cet acte pour ce dossier.',
+      de: 'Sie dürfen diese Handlung für dieses Dossier nicht vornehmen.',
+      en: 'You may not perform this action on this dossier.',
+    },
+  },
+  action_not_allowed_in_state: {
+    status: 409,
+    title: {
+      nl: 'Deze handeling is niet mogelijk in de huidige stand van het dossier.',
+      fr: 'Cet acte n’est pas possible dans l’état actuel du dossier.',
+      de: 'Diese Handlung ist im aktuellen Stand des Dossiers nicht möglich.',
+      en: 'This action is not possible in the dossier’s current state.',
+    },
+  },
+  deadline_already_extended: {
+    status: 409,
+    title: {
+      nl: 'De beslissingstermijn werd al eenmaal verlengd; een tweede verlenging is niet toegestaan.',
+      fr: 'Le délai de décision a déjà été prolongé une fois ; une seconde prolongation n’est pas permise.',
+      de: 'Die Entscheidungsfrist wurde bereits einmal verlängert; eine zweite Verlängerung ist nicht zulässig.',
+      en: 'The decision period was already extended once; a second extension is not allowed.',
+    },
+  },
+  request_not_open: {
+    status: 409,
+    title: {
+      nl: 'Deze vraag om documenten is niet (meer) open.',
+      fr: 'Cette demande de documents n’est pas (ou plus) ouverte.',
+      de: 'Diese Anforderung von Dokumenten ist nicht (mehr) offen.',
+      en: 'This request for documents is not open.',
+    },
+  },
+  procedure_not_in_force: {
+    status: 422,
+    title: {
+      nl: 'De aanvraag van een beroepskaart via het platform is nog niet in werking getreden.',
+      fr: 'La demande de carte professionnelle via la plateforme n’est pas encore entrée en vigueur.',
+      de: 'Der Antrag auf eine Berufskarte über die Plattform ist noch nicht in Kraft getreten.',
+      en: 'Applying for a professional card through the platform is not yet in force.',
+    },
+  },
+  previous_permit_not_found: {
+    status: 422,
+    title: {
+      nl: 'Er is geen toegekende vergunning met deze referentie waarop u kunt voortbouwen.',
+      fr: 'Aucune autorisation accordée ne porte cette référence.',
+      de: 'Es gibt keine erteilte Genehmigung mit dieser Referenz.',
+      en: 'There is no granted permit with this reference to build on.',
+    },
+  },
+  idempotency_key_reused: {
+    status: 422,
+    title: {
+      nl: 'Deze Idempotency-Key werd al gebruikt voor een andere aanvraag.',
+      fr: 'Cette Idempotency-Key a déjà été utilisée pour une autre requête.',
+      de: 'Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet.',
+      en: 'This Idempotency-Key was already used for a different request.',
+    },
+  },
+  document_type_not_accepted: {
+    status: 415,
+    title: {
+      nl: 'Enkel PDF-, JPEG- en PNG-bestanden worden aanvaard.',
+      fr: 'Seuls les fichiers PDF, JPEG et PNG sont acceptés.',
+      de: 'Nur PDF-, JPEG- und PNG-Dateien werden angenommen.',
+      en: 'Only PDF, JPEG and PNG files are accepted.',
+    },
+  },
+  document_too_large: {
+    status: 413,
+    title: {
+      nl: 'Het bestand is te groot (maximaal 10 MB).',
+      fr: 'Le fichier est trop volumineux (10 Mo maximum).',
+      de: 'Die Datei ist zu groß (höchstens 10 MB).',
+      en: 'The file is too large (10 MB at most).',
+    },
+  },
+  database_busy: {
+    status: 503,
+    title: {
+      nl: 'Het platform is tijdelijk niet beschikbaar. Probeer het zo opnieuw.',
+      fr: 'La plateforme est temporairement indisponible. Réessayez dans un instant.',
+      de: 'Die Plattform ist vorübergehend nicht verfügbar. Bitte versuchen Sie es gleich noch einmal.',
+      en: 'The platform is temporarily unavailable. Please try again shortly.',
+    },
+  },
+  internal_error: {
+    status: 500,
+    title: {
+      nl: 'Er ging iets mis aan onze kant. Er werd niets gewijzigd; probeer het later opnieuw.',
+      fr: 'Un problème est survenu de notre côté. Rien n’a été modifié ; réessayez plus tard.',
+      de: 'Bei uns ist ein Fehler aufgetreten. Es wurde nichts geändert; bitte versuchen Sie es später erneut.',
+      en: 'Something went wrong on our side. Nothing was changed; please try again later.',
+    },
+  },
+} as const satisfies Record<string, { status: number; title: Translations }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** One offending field of a validation error; `code` is a key of FIELD_MESSAGES. */
+export interface FieldError {
+  field: string;
+  code: FieldErrorCode;
+}
+
+export interface MissingItem {
+  kind: 'field' | 'document';
+  section?: string;
+  name: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly extra: { errors?: FieldError[]; missing?: MissingItem[] } = {},
+  ) {
+    super(code);
+  }
+}
+
+export const FIELD_MESSAGES = {
+  required: {
+    nl: 'Dit veld is verplicht.',
+    fr: 'Ce champ est obligatoire.',
+    de: 'Dieses Feld ist erforderlich.',
+    en: 'This field is required.',
+  },
+  invalid_format: {
+    nl: 'Dit heeft niet de verwachte vorm.',
+    fr: 'Ce champ n’a pas la forme attendue.',
+    de: 'Diese Angabe hat nicht die erwartete Form.',
+    en: 'This does not have the expected form.',
+  },
+  invalid_choice: {
+    nl: 'Kies een van de voorgestelde waarden.',
+    fr: 'Choisissez une des valeurs proposées.',
+    de: 'Wählen Sie einen der angebotenen Werte.',
+    en: 'Choose one of the values offered.',
+  },
+  too_short: {
+    nl: 'Dit is te kort.',
+    fr: 'Ceci est trop court.',
+    de: 'Dies ist zu kurz.',
+    en: 'This is too short.',
+  },
+  too_long: {
+    nl: 'Dit is te lang.',
+    fr: 'Ceci est trop long.',
+    de: 'Dies ist zu lang.',
+    en: 'This is too long.',
+  },
+  out_of_range: {
+    nl: 'Deze waarde ligt buiten de toegelaten grenzen.',
+    fr: 'Cette valeur est hors des limites permises.',
+    de: 'Dieser Wert liegt außerhalb der zulässigen Grenzen.',
+    en: 'This value is outside the allowed range.',
+  },
+  unknown_field: {
+    nl: 'Dit veld bestaat niet in dit onderdeel.',
+    fr: 'Ce champ n’existe pas dans cette section.',
+    de: 'Dieses Feld gibt es in diesem Abschnitt nicht.',
+    en: 'This field does not exist in this section.',
+  },
+  invalid_date: {
+    nl: 'Geef een geldige datum in de vorm JJJJ-MM-DD.',
+    fr: 'Indiquez une date valable au format AAAA-MM-JJ.',
+    de: 'Geben Sie ein gültiges Datum im Format JJJJ-MM-TT an.',
+    en: 'Give a valid date in the form YYYY-MM-DD.',
+  },
+  date_in_future: {
+    nl: 'Deze datum mag niet in de toekomst liggen.',
+    fr: 'Cette date ne peut pas être dans le futur.',
+    de: 'Dieses Datum darf nicht in der Zukunft liegen.',
+    en: 'This date cannot be in the future.',
+  },
+  date_in_past: {
+    nl: 'Deze datum mag niet in het verleden liggen.',
+    fr: 'Cette date ne peut pas être dans le passé.',
+    de: 'Dieses Datum darf nicht in der Vergangenheit liegen.',
+    en: 'This date cannot be in the past.',
+  },
+  end_before_start: {
+    nl: 'De einddatum moet na de begindatum liggen.',
+    fr: 'La date de fin doit suivre la date de début.',
+    de: 'Das Enddatum muss nach dem Anfangsdatum liegen.',
+    en: 'The end date must be after the start date.',
+  },
+  invalid_country: {
+    nl: 'Geef een landcode van twee letters (ISO 3166-1), bv. IN of MA.',
+    fr: 'Indiquez un code pays à deux lettres (ISO 3166-1), p. ex. IN ou MA.',
+    de: 'Geben Sie einen zweistelligen Ländercode (ISO 3166-1) an, z. B. IN oder MA.',
+    en: 'Give a two-letter country code (ISO 3166-1), e.g. IN or MA.',
+  },
+  eu_national: {
+    nl: 'Onderdanen van de EU, de EER en Zwitserland hebben geen arbeidskaart of gecombineerde vergunning nodig.',
+    fr: 'Les ressortissants de l’UE, de l’EEE et de la Suisse n’ont pas besoin de permis unique ni de permis de travail.',
+    de: 'Staatsangehörige der EU, des EWR und der Schweiz brauchen keine kombinierte Erlaubnis und keine Arbeitserlaubnis.',
+    en: 'Nationals of the EU, the EEA and Switzerland need no single permit or work permit.',
+  },
+  invalid_niss: {
+    nl: 'Dit is geen geldig rijksregister- of BIS-nummer: controleer de 11 cijfers.',
+    fr: 'Ce n’est pas un numéro de registre national ou BIS valable : vérifiez les 11 chiffres.',
+    de: 'Dies ist keine gültige Nationalregister- oder BIS-Nummer: prüfen Sie die 11 Ziffern.',
+    en: 'This is not a valid national register or BIS number: check the 11 digits.',
+  },
+  invalid_enterprise_number: {
+    nl: 'Dit is geen geldig ondernemingsnummer: controleer de 10 cijfers (bv. 0123.456.749).',
+    fr: 'Ce n’est pas un numéro d’entreprise valable : vérifiez les 10 chiffres (p. ex. 0123.456.749).',
+    de: 'Dies ist keine gültige Unternehmensnummer: prüfen Sie die 10 Ziffern (z. B. 0123.456.749).',
+    en: 'This is not a valid enterprise number: check the 10 digits (e.g. 0123.456.749).',
+  },
+  invalid_structured_reference: {
+    nl: 'Dit is geen geldige gestructureerde mededeling (+++123/4567/89012+++).',
+    fr: 'Ce n’est pas une communication structurée valable (+++123/4567/89012+++).',
+    de: 'Dies ist keine gültige strukturierte Mitteilung (+++123/4567/89012+++).',
+    en: 'This is not a valid structured payment reference (+++123/4567/89012+++).',
+  },
+  unknown_postcode: {
+    nl: 'Deze Belgische postcode bestaat niet.',
+    fr: 'Ce code postal belge n’existe pas.',
+    de: 'Diese belgische Postleitzahl gibt es nicht.',
+    en: 'This Belgian postcode does not exist.',
+  },
+  unknown_organisation: {
+    nl: 'Deze organisatie is niet gekend of heeft niet de juiste rol.',
+    fr: 'Cette organisation est inconnue ou n’a pas le rôle requis.',
+    de: 'Diese Organisation ist unbekannt oder hat nicht die erforderliche Rolle.',
+    en: 'This organisation is unknown or does not have the required role.',
+  },
+  category_not_of_procedure: {
+    nl: 'Deze categorie hoort niet bij de gekozen procedure.',
+    fr: 'Cette catégorie ne relève pas de la procédure choisie.',
+    de: 'Diese Kategorie gehört nicht zum gewählten Verfahren.',
+    en: 'This category does not belong to the chosen procedure.',
+  },
+  section_not_of_procedure: {
+    nl: 'Dit onderdeel hoort niet bij deze procedure.',
+    fr: 'Cette section ne relève pas de cette procédure.',
+    de: 'Dieser Abschnitt gehört nicht zu diesem Verfahren.',
+    en: 'This section does not belong to this procedure.',
+  },
+  document_not_in_dossier: {
+    nl: 'Dit document hoort niet bij dit dossier.',
+    fr: 'Ce document n’appartient pas à ce dossier.',
+    de: 'Dieses Dokument gehört nicht zu diesem Dossier.',
+    en: 'This document does not belong to this dossier.',
+  },
+} as const satisfies Record<string, Translations>;
+
+export type FieldErrorCode = keyof typeof FIELD_MESSAGES;
+
+export function errorTitle(code: ErrorCode, language: Language): string {
+  return ERROR_CATALOGUE[code].title[language];
+}
