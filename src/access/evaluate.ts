@@ -1,0 +1,67 @@
+import type { DataCategory, DocumentType } from '../rules/documents.js';
+import type { Procedure } from '../rules/procedures.js';
+import type { Lifecycle } from '../dossier/lifecycle.js';
+import type { Relation } from '../dossier/states.js';
+import { CATEGORY_COLUMNS, POLICY, policyRowOf, type Cell, type DecisionFilter, type Level, type Milestone } from './policy.js';
+
+export interface Grant {
+  level: Level;
+  relation: Relation | undefined;
+  decisions: DecisionFilter | undefined;
+  designatedTypes: readonly DocumentType[] | undefined;
+}
+
+export type Grants = Record<DataCategory, Grant>;
+
+export interface AccessContext {
+  procedure: Procedure;
+  lifecycle: Lifecycle;
+  /** Whether the user is named in the validated designation register for a category. */
+  designatedFor: (category: 'health' | 'criminal') => boolean;
+}
+
+export function reached(milestone: Milestone, ctx: AccessContext): boolean {
+  const { lifecycle: lc, procedure } = ctx;
+  switch (milestone) {
+    case 'filing':
+      return lc.filedAt !== undefined;
+    case 'admissible':
+      return lc.decisions.some((d) => d.kind === 'admissibility' && d.outcome === 'admissible');
+    case 'authorisation':
+      return lc.decisions.some(
+        (d) => d.outcome === 'granted' && d.kind === (procedure === 'single_permit' ? 'residence' : d.kind),
+      );
+    case 'withdrawal':
+      return procedure === 'single_permit' && lc.decisions.some((d) => d.kind === 'withdrawal');
+  }
+}
+
+const RANK: Record<Level, number> = { '-': 0, M: 1, F: 2, R: 3 };
+
+function levelOf(cell: Cell, category: DataCategory, ctx: AccessContext): Level {
+  if (ctx.lifecycle.state === 'draft' && cell.draft) return cell.draft;
+  if (cell.after && !reached(cell.after, ctx)) return '-';
+  if (cell.procedures && !cell.procedures.includes(ctx.procedure)) return '-';
+  if (cell.designated && (category === 'health' || category === 'criminal') && !ctx.designatedFor(category)) return '-';
+  return cell.level;
+}
+
+/** What each category shows to a caller holding these relations; the widest relation wins. */
+export function grantsFor(relations: readonly Relation[], ctx: AccessContext): Grants {
+  const entries = CATEGORY_COLUMNS.map((category): [DataCategory, Grant] => {
+    let best: Grant = { level: '-', relation: undefined, decisions: undefined, designatedTypes: undefined };
+    for (const relation of relations) {
+      // Rule 2: a draft is the applicant's (and the invited subject's) alone.
+      if (ctx.lifecycle.state === 'draft' && relation !== 'applicant' && relation !== 'subject') continue;
+      const cell = POLICY[policyRowOf(relation, ctx.procedure)][category];
+      const level = levelOf(cell, category, ctx);
+      if (RANK[level] > RANK[best.level]) {
+        best = { level, relation, decisions: cell.decisions, designatedTypes: cell.designated };
+      }
+    }
+    return [category, best];
+  });
+  return Object.fromEntries(entries) as Grants;
+}
+
+export const sees = (grants: Grants): boolean => Object.values(grants).some((g) => g.level !== '-');

@@ -1,0 +1,208 @@
+import type { DataCategory, DocumentType } from '../rules/documents.js';
+import type { Procedure } from '../rules/procedures.js';
+import type { Relation } from '../dossier/states.js';
+
+/** R read, M metadata only, F only the fact of a negative decision, - nothing (access.md). */
+export type Level = 'R' | 'M' | 'F' | '-';
+
+/** Points in a dossier's life from which a cell applies ("after X" in access.md). */
+export type Milestone = 'filing' | 'admissible' | 'authorisation' | 'withdrawal';
+
+/** Which decisions an `admin` or `grounds` cell lets through, and how. */
+export type DecisionFilter =
+  | 'all'
+  | 'negative_as_fact'
+  | 'regional_negative_as_fact'
+  | 'positive_only'
+  | 'single_permit_withdrawal_only'
+  | 'professional_card_only'
+  | 'own';
+
+export interface Cell {
+  level: Level;
+  after?: Milestone;
+  procedures?: readonly Procedure[];
+  /** Only persons named in the designation register, and only these document types (Art. 16-17). */
+  designated?: readonly DocumentType[];
+  decisions?: DecisionFilter;
+  /** Level while the dossier is still a draft (access.md rule 1). */
+  draft?: Level;
+}
+
+export type PolicyRow = Exclude<Relation, 'dvz'> | 'dvz_single_permit' | 'dvz_other';
+
+export const CATEGORY_COLUMNS: readonly DataCategory[] = [
+  'identity',
+  'residence',
+  'employment',
+  'self_employed',
+  'health',
+  'criminal',
+  'admin',
+  'source',
+  'grounds',
+];
+
+const none: Cell = { level: '-' };
+const read: Cell = { level: 'R' };
+const C: readonly Procedure[] = ['professional_card'];
+
+/**
+ * The access policy of access.md as one table. Where the spec was unclear the more restrictive
+ * reading is taken and said beside the cell.
+ */
+export const POLICY: Record<PolicyRow, Record<DataCategory, Cell>> = {
+  applicant: {
+    identity: read,
+    residence: read,
+    employment: read,
+    self_employed: none,
+    health: { level: 'M', after: 'filing', draft: 'R' },
+    criminal: { level: 'M', after: 'filing', draft: 'R' },
+    admin: { level: 'R', decisions: 'negative_as_fact' },
+    source: none,
+    grounds: none,
+  },
+  subject: {
+    identity: read,
+    residence: read,
+    employment: read,
+    self_employed: read,
+    health: read,
+    criminal: read,
+    admin: { level: 'R', decisions: 'all' },
+    source: read,
+    grounds: { level: 'R', decisions: 'all' },
+  },
+  competent_region: {
+    identity: { level: 'R', after: 'filing' },
+    residence: { level: 'R', after: 'filing' },
+    employment: { level: 'R', after: 'filing' },
+    self_employed: { level: 'R', after: 'filing', procedures: C },
+    health: { level: 'R', after: 'filing', designated: ['medical_certificate_work'] },
+    criminal: { level: 'R', after: 'filing', designated: ['criminal_record_self_employed'] },
+    admin: { level: 'R', after: 'filing', decisions: 'all' },
+    source: { level: 'R', after: 'filing' },
+    grounds: { level: 'R', after: 'filing', decisions: 'own' },
+  },
+  // Mutual recognition (Art. 26) also needs a purpose and a dossier of the reader's own for the
+  // same person or employer; the gate checks that before this row applies.
+  other_region: {
+    identity: { level: 'R', after: 'filing' },
+    residence: none,
+    employment: { level: 'R', after: 'filing' },
+    self_employed: { level: 'R', after: 'filing', procedures: C },
+    health: none,
+    criminal: none,
+    admin: { level: 'R', after: 'filing', decisions: 'negative_as_fact' },
+    source: none,
+    grounds: none,
+  },
+  dvz_single_permit: {
+    identity: { level: 'R', after: 'admissible' },
+    residence: { level: 'R', after: 'admissible' },
+    employment: { level: 'R', after: 'admissible' },
+    self_employed: none,
+    health: { level: 'R', after: 'admissible', designated: ['medical_certificate'] },
+    criminal: { level: 'R', after: 'admissible', designated: ['criminal_record'] },
+    admin: { level: 'R', after: 'admissible', decisions: 'regional_negative_as_fact' },
+    source: { level: 'R', after: 'admissible' },
+    grounds: { level: 'R', after: 'admissible', decisions: 'own' },
+  },
+  // DVZ follows residence for (b) and (c) once the application is filed.
+  dvz_other: {
+    identity: { level: 'R', after: 'filing' },
+    residence: { level: 'R', after: 'filing' },
+    employment: none,
+    self_employed: none,
+    health: none,
+    criminal: none,
+    admin: { level: 'R', after: 'filing', decisions: 'negative_as_fact' },
+    source: none,
+    grounds: { level: 'R', after: 'filing', decisions: 'own' },
+  },
+  post: {
+    identity: { level: 'R', after: 'authorisation' },
+    residence: { level: 'R', after: 'authorisation' },
+    employment: none,
+    self_employed: none,
+    health: none,
+    criminal: none,
+    admin: { level: 'R', after: 'authorisation', decisions: 'positive_only' },
+    source: none,
+    grounds: none,
+  },
+  municipality: {
+    identity: { level: 'R', after: 'authorisation' },
+    residence: { level: 'R', after: 'authorisation' },
+    employment: none,
+    self_employed: none,
+    health: none,
+    criminal: none,
+    admin: { level: 'R', after: 'authorisation', decisions: 'positive_only' },
+    source: none,
+    grounds: none,
+  },
+  // "Registration data only" is read as: the self_employed section without financial proof.
+  business_counter: {
+    identity: { level: 'R', after: 'filing', procedures: C },
+    residence: none,
+    employment: none,
+    self_employed: { level: 'R', after: 'filing', procedures: C },
+    health: none,
+    criminal: none,
+    admin: { level: 'R', after: 'filing', procedures: C, decisions: 'professional_card_only' },
+    source: none,
+    grounds: none,
+  },
+  inspection: {
+    identity: { level: 'R', after: 'filing' },
+    residence: { level: 'R', after: 'filing' },
+    employment: { level: 'R', after: 'filing' },
+    self_employed: { level: 'R', after: 'filing' },
+    health: none,
+    criminal: none,
+    admin: { level: 'R', after: 'filing', decisions: 'negative_as_fact' },
+    source: { level: 'R', after: 'filing' },
+    grounds: none,
+  },
+  employment_service: {
+    identity: { level: 'R', after: 'withdrawal' },
+    residence: none,
+    employment: none,
+    self_employed: none,
+    health: none,
+    criminal: none,
+    admin: { level: 'R', after: 'withdrawal', decisions: 'single_permit_withdrawal_only' },
+    source: none,
+    grounds: none,
+  },
+  operator: {
+    identity: { level: 'M' },
+    residence: { level: 'M' },
+    employment: { level: 'M' },
+    self_employed: { level: 'M' },
+    health: { level: 'M' },
+    criminal: { level: 'M' },
+    admin: { level: 'M' },
+    source: { level: 'M' },
+    grounds: none,
+  },
+  // The DPO reads the access log, the designation register and the audit trail, never content.
+  dpo: {
+    identity: none,
+    residence: none,
+    employment: none,
+    self_employed: none,
+    health: none,
+    criminal: none,
+    admin: none,
+    source: none,
+    grounds: none,
+  },
+};
+
+export function policyRowOf(relation: Relation, procedure: Procedure): PolicyRow {
+  if (relation !== 'dvz') return relation;
+  return procedure === 'single_permit' ? 'dvz_single_permit' : 'dvz_other';
+}

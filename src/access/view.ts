@@ -1,0 +1,150 @@
+import type { DataCategory } from '../rules/documents.js';
+import type { Procedure, Category } from '../rules/procedures.js';
+import type { DeadlineClock } from '../dossier/deadline.js';
+import type { DecisionRecord, Lifecycle, RequestRecord } from '../dossier/lifecycle.js';
+import type { SectionName } from '../dossier/sections.js';
+import type { DossierState, Relation } from '../dossier/states.js';
+import type { ActionName } from '../dossier/transitions.js';
+import type { Grants } from './evaluate.js';
+import type { DecisionFilter } from './policy.js';
+
+export const SECTION_CATEGORY: Record<SectionName, DataCategory> = {
+  identity: 'identity',
+  residence: 'residence',
+  employment: 'employment',
+  selfEmployed: 'self_employed',
+  fee: 'admin',
+};
+
+export interface DocumentRecord {
+  id: string;
+  type: string;
+  category: DataCategory;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  uploadedAt: Date;
+  uploadedByOrganisationId: string;
+}
+
+export type DecisionView =
+  | {
+      id: string;
+      kind: DecisionRecord['kind'];
+      of: DecisionRecord['of'] | null;
+      outcome: DecisionRecord['outcome'];
+      negative: boolean;
+      authority: Relation;
+      decidedAt: string;
+      legalBasis: string;
+      validFrom: string | null;
+      validUntil: string | null;
+      permitType: string | null;
+      decisionType: string | null;
+      grounds?: string;
+    }
+  | { id: string; fact: 'negative_decision'; decidedAt: string };
+
+export interface DossierView {
+  id: string;
+  reference: string;
+  procedure: Procedure;
+  category: Category;
+  longTermMobility: boolean;
+  language: string;
+  region: string | null;
+  state: DossierState;
+  applicant: { organisationId: string; name: string };
+  follows: { kind: string; reference: string } | null;
+  createdAt: string;
+  filedAt: string | null;
+  sections: Partial<Record<SectionName, unknown>>;
+  fee: { amountCents: number; legalSource: string } | null;
+  documents: {
+    id: string;
+    type: string;
+    category: DataCategory;
+    uploadedAt: string;
+    downloadable: boolean;
+    fileName?: string;
+    mediaType?: string;
+    sizeBytes?: number;
+  }[];
+  decisions: DecisionView[];
+  requests: {
+    id: string;
+    by: Relation;
+    requestedAt: string;
+    dueDate: string;
+    items: RequestRecord['items'];
+    message: string | null;
+    answeredAt: string | null;
+    answerDocumentIds: string[];
+  }[];
+  clock: DeadlineClock | null;
+  missing: { kind: 'field' | 'document'; section?: string; name: string }[] | null;
+  allowedActions: ActionName[];
+  withheld: DataCategory[];
+}
+
+const REGIONAL: readonly Relation[] = ['competent_region', 'other_region'];
+
+/** Applies a decision filter of the policy to one decision: whole, as a bare fact, or not at all. */
+export function filterDecision(
+  d: DecisionRecord,
+  filter: DecisionFilter | undefined,
+  procedure: Procedure,
+): 'full' | 'fact' | 'hidden' {
+  switch (filter) {
+    case undefined:
+      return 'hidden';
+    case 'all':
+    case 'own':
+      return 'full';
+    case 'negative_as_fact':
+      return d.negative ? 'fact' : 'full';
+    case 'regional_negative_as_fact':
+      return d.negative && REGIONAL.includes(d.relation) ? 'fact' : 'full';
+    case 'positive_only':
+      return d.negative ? 'hidden' : 'full';
+    case 'single_permit_withdrawal_only':
+      return procedure === 'single_permit' && d.kind === 'withdrawal' ? 'full' : 'hidden';
+    case 'professional_card_only':
+      return d.kind === 'professional_card' ? 'full' : 'hidden';
+  }
+}
+
+/** Grounds (Art. 24) travel only to the subject and to the authority that decided. */
+export function groundsVisible(d: DecisionRecord, grants: Grants): boolean {
+  const g = grants.grounds;
+  if (g.level !== 'R') return false;
+  if (g.decisions === 'all') return true;
+  return g.decisions === 'own' && g.relation === d.relation;
+}
+
+export function decisionViews(lc: Lifecycle, grants: Grants, procedure: Procedure): DecisionView[] {
+  const admin = grants.admin;
+  if (admin.level !== 'R') return [];
+  return lc.decisions.flatMap((d): DecisionView[] => {
+    const how = filterDecision(d, admin.decisions, procedure);
+    if (how === 'hidden') return [];
+    if (how === 'fact') return [{ id: d.id, fact: 'negative_decision', decidedAt: d.decidedAt.toISOString() }];
+    return [
+      {
+        id: d.id,
+        kind: d.kind,
+        of: d.of ?? null,
+        outcome: d.outcome,
+        negative: d.negative,
+        authority: d.relation,
+        decidedAt: d.decidedAt.toISOString(),
+        legalBasis: d.legalBasis,
+        validFrom: d.validFrom ?? null,
+        validUntil: d.validUntil ?? null,
+        permitType: d.permitType ?? null,
+        decisionType: d.decisionType ?? null,
+        ...(groundsVisible(d, grants) && d.grounds !== undefined && { grounds: d.grounds }),
+      },
+    ];
+  });
+}

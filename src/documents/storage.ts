@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { newId } from '../platform/ids.js';
+
+/**
+ * Where document files live. The local folder serves one machine; production puts an
+ * S3-compatible object store behind the same three operations.
+ */
+export interface DocumentStorage {
+  put(content: Buffer): Promise<{ key: string; sha256: string }>;
+  open(key: string): Readable;
+  remove(key: string): Promise<void>;
+}
+
+export function localStorage(root: string): DocumentStorage {
+  const pathOf = (key: string) => join(root, key.slice(0, 2), key);
+  return {
+    async put(content) {
+      const key = newId();
+      const path = pathOf(key);
+      await mkdir(join(root, key.slice(0, 2)), { recursive: true });
+      // Written beside and renamed so a crash never leaves half a file under a valid key.
+      await writeFile(`${path}.part`, content);
+      await rename(`${path}.part`, path);
+      return { key, sha256: createHash('sha256').update(content).digest('hex') };
+    },
+    open: (key) => createReadStream(pathOf(key)),
+    remove: (key) => rm(pathOf(key), { force: true }),
+  };
+}
+
+/** The media type of a file judged by its first bytes, never by its name. */
+export function sniffMediaType(head: Buffer): 'application/pdf' | 'image/jpeg' | 'image/png' | undefined {
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
+  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  return undefined;
+}

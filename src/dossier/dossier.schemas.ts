@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { CATEGORIES, PROCEDURES } from '../rules/procedures.js';
+import { DOCUMENT_TYPES } from '../rules/documents.js';
+import { STATES } from './states.js';
+
+export const DossierId = z.object({ id: z.uuid() });
+
+export const CreateDossierBody = z
+  .object({
+    procedure: z.enum(PROCEDURES),
+    category: z.enum(CATEGORIES),
+    longTermMobility: z.boolean().optional(),
+    language: z.enum(['nl', 'fr', 'de', 'en']).optional(),
+    follows: z
+      .object({ kind: z.enum(['renewal', 'change_of_employer']), reference: z.string().regex(/^SW-\d{4}-\d{6}$/) })
+      .strict()
+      .optional(),
+    identity: z.record(z.string(), z.unknown()).optional(),
+    residence: z.record(z.string(), z.unknown()).optional(),
+    employment: z.record(z.string(), z.unknown()).optional(),
+    selfEmployed: z.record(z.string(), z.unknown()).optional(),
+    fee: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+export const ListQuery = z
+  .object({
+    state: z.enum(STATES).optional(),
+    procedure: z.enum(PROCEDURES).optional(),
+    region: z.enum(['flanders', 'wallonia', 'brussels', 'ostbelgien']).optional(),
+    q: z.string().min(2).max(100).optional(),
+    cursor: z.string().max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+const text = z.string().trim().min(1).max(5000);
+const isoDate = z.iso.date();
+
+export const AdmissibilityBody = z
+  .object({ outcome: z.enum(['admissible', 'inadmissible']), grounds: text.optional() })
+  .strict();
+
+export const RequestBody = z
+  .object({
+    dueDate: isoDate,
+    items: z
+      .array(z.object({ documentType: z.enum(DOCUMENT_TYPES).optional(), description: text }).strict())
+      .min(1)
+      .max(30),
+    message: text.optional(),
+  })
+  .strict();
+
+export const AnswerBody = z
+  .object({ documentIds: z.array(z.uuid()).max(30), message: text.optional() })
+  .strict();
+
+export const DecisionBody = z.union([
+  z
+    .object({
+      kind: z.enum(['work', 'residence', 'professional_card']),
+      outcome: z.enum(['granted', 'refused']),
+      grounds: text.optional(),
+      validFrom: isoDate.optional(),
+      validUntil: isoDate.optional(),
+    })
+    .strict(),
+  z
+    .object({ kind: z.enum(['withdrawal', 'end']), of: z.enum(['work', 'residence', 'professional_card']), grounds: text })
+    .strict(),
+]);
+
+export const ExtensionBody = z.object({ reason: text }).strict();
+export const WithdrawalBody = z.object({ reason: text.optional() }).strict();
+export const IssuedBody = z
+  .object({ issuedOn: isoDate, documentNumber: z.string().trim().min(1).max(50).optional() })
+  .strict();
+

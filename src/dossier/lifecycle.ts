@@ -1,0 +1,192 @@
+import type { Procedure } from '../rules/procedures.js';
+import type { DossierState, Relation } from './states.js';
+import { TRANSITIONS, type ActionName, type Target } from './transitions.js';
+
+export interface ActionRecord {
+  id: string;
+  seq: number;
+  action: ActionName;
+  actorOrganisationId: string;
+  relation: Relation;
+  at: Date;
+  legalBasis: string;
+  payload: Record<string, unknown>;
+}
+
+export type DecisionKind = 'admissibility' | 'work' | 'residence' | 'professional_card' | 'withdrawal' | 'end';
+export type DecisionOutcome = 'admissible' | 'inadmissible' | 'granted' | 'refused' | 'withdrawn' | 'ended';
+
+export interface DecisionRecord {
+  id: string;
+  kind: DecisionKind;
+  of: 'work' | 'residence' | 'professional_card' | undefined;
+  outcome: DecisionOutcome;
+  negative: boolean;
+  relation: Relation;
+  organisationId: string;
+  decidedAt: Date;
+  legalBasis: string;
+  validFrom: string | undefined;
+  validUntil: string | undefined;
+  permitType: string | undefined;
+  decisionType: string | undefined;
+  grounds: string | undefined;
+}
+
+export interface RequestItem {
+  documentType?: string | undefined;
+  description: string;
+}
+
+export interface RequestRecord {
+  id: string;
+  relation: Relation;
+  organisationId: string;
+  requestedAt: Date;
+  dueDate: string;
+  items: RequestItem[];
+  message: string | undefined;
+  answeredAt: Date | undefined;
+  answerDocumentIds: string[];
+  /** The state the dossier returns to once the request is answered. */
+  resumeState: DossierState;
+}
+
+export interface Lifecycle {
+  state: DossierState;
+  filedAt: Date | undefined;
+  stoppedAt: Date | undefined;
+  requests: RequestRecord[];
+  decisions: DecisionRecord[];
+  extension: { at: Date; days: number; reason: string; relation: Relation } | undefined;
+}
+
+const DECISION_OF_ACTION: Partial<Record<ActionName, { kind: DecisionKind; of?: DecisionRecord['of'] }>> = {
+  declare_admissible: { kind: 'admissibility' },
+  declare_inadmissible: { kind: 'admissibility' },
+  decide_work: { kind: 'work' },
+  decide_professional_card: { kind: 'professional_card' },
+  decide_residence: { kind: 'residence' },
+  withdraw_work: { kind: 'withdrawal', of: 'work' },
+  withdraw_professional_card: { kind: 'withdrawal', of: 'professional_card' },
+  withdraw_residence: { kind: 'withdrawal', of: 'residence' },
+  end_residence: { kind: 'end', of: 'residence' },
+};
+
+const OUTCOME_OF_ACTION: Partial<Record<ActionName, DecisionOutcome>> = {
+  declare_admissible: 'admissible',
+  declare_inadmissible: 'inadmissible',
+  withdraw_work: 'withdrawn',
+  withdraw_professional_card: 'withdrawn',
+  withdraw_residence: 'withdrawn',
+  end_residence: 'ended',
+};
+
+/** Actions after which the legal decision period no longer runs (the awaited decision was taken). */
+const CLOCK_STOPS: Record<Procedure, readonly ActionName[]> = {
+  single_permit: ['decide_residence', 'declare_inadmissible', 'withdraw_application'],
+  work_permit: ['decide_work', 'declare_inadmissible', 'withdraw_application'],
+  professional_card: ['decide_professional_card', 'declare_inadmissible', 'withdraw_application'],
+};
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function resolveTarget(target: Target, current: Lifecycle, payload: Record<string, unknown>): DossierState {
+  if (target === 'unchanged') return current.state;
+  if (target === 'resume') {
+    const open = current.requests.find((r) => r.id === payload.requestId);
+    return open?.resumeState ?? current.state;
+  }
+  if (typeof target === 'string') return target;
+  return payload.outcome === 'granted' ? target.granted : target.refused;
+}
+
+function targetOf(action: ActionName, procedure: Procedure, state: DossierState): Target {
+  const row = TRANSITIONS.find(
+    (t) => t.action === action && t.procedures.includes(procedure) && t.from.includes(state),
+  );
+  return row?.to ?? 'unchanged';
+}
+
+/** Derives everything about a dossier's progress from its action log, oldest first. */
+export function foldLifecycle(procedure: Procedure, actions: readonly ActionRecord[]): Lifecycle {
+  let lc: Lifecycle = {
+    state: 'draft',
+    filedAt: undefined,
+    stoppedAt: undefined,
+    requests: [],
+    decisions: [],
+    extension: undefined,
+  };
+  for (const a of actions) {
+    if (a.action === 'create') continue;
+    const nextState = resolveTarget(targetOf(a.action, procedure, lc.state), lc, a.payload);
+    const p = a.payload;
+    if (a.action === 'submit') lc = { ...lc, filedAt: a.at };
+    if (a.action === 'request_documents') {
+      const items = Array.isArray(p.items) ? (p.items as RequestItem[]) : [];
+      lc = {
+        ...lc,
+        requests: [
+          ...lc.requests,
+          {
+            id: str(p.requestId) ?? a.id,
+            relation: a.relation,
+            organisationId: a.actorOrganisationId,
+            requestedAt: a.at,
+            dueDate: str(p.dueDate) ?? '',
+            items,
+            message: str(p.message),
+            answeredAt: undefined,
+            answerDocumentIds: [],
+            resumeState: lc.state,
+          },
+        ],
+      };
+    }
+    if (a.action === 'answer_request') {
+      lc = {
+        ...lc,
+        requests: lc.requests.map((r) =>
+          r.id === p.requestId
+            ? { ...r, answeredAt: a.at, answerDocumentIds: (p.documentIds as string[] | undefined) ?? [] }
+            : r,
+        ),
+      };
+    }
+    if (a.action === 'extend_deadline') {
+      lc = { ...lc, extension: { at: a.at, days: Number(p.days), reason: str(p.reason) ?? '', relation: a.relation } };
+    }
+    const decision = DECISION_OF_ACTION[a.action];
+    if (decision) {
+      const outcome = OUTCOME_OF_ACTION[a.action] ?? (p.outcome === 'granted' ? 'granted' : 'refused');
+      lc = {
+        ...lc,
+        decisions: [
+          ...lc.decisions,
+          {
+            id: a.id,
+            kind: decision.kind,
+            of: decision.of,
+            outcome,
+            negative: outcome !== 'granted' && outcome !== 'admissible',
+            relation: a.relation,
+            organisationId: a.actorOrganisationId,
+            decidedAt: a.at,
+            legalBasis: a.legalBasis,
+            validFrom: str(p.validFrom),
+            validUntil: str(p.validUntil),
+            permitType: str(p.permitType),
+            decisionType: str(p.decisionType),
+            grounds: str(p.grounds),
+          },
+        ],
+      };
+    }
+    if (!lc.stoppedAt && CLOCK_STOPS[procedure].includes(a.action)) lc = { ...lc, stoppedAt: a.at };
+    lc = { ...lc, state: nextState };
+  }
+  return lc;
+}
+
+export const openRequest = (lc: Lifecycle): RequestRecord | undefined => lc.requests.find((r) => !r.answeredAt);

@@ -1,0 +1,40 @@
+import type { Region } from '../rules/regions.js';
+
+export const ORGANISATION_KINDS = [
+  'employer',
+  'mandatary',
+  'self_employed',
+  'worker',
+  'regional_authority',
+  'dvz',
+  'onss',
+  'inasti',
+  'post',
+  'municipality',
+  'business_counter',
+  'inspection',
+  'employment_service',
+  'management_committee',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export interface ActingOrganisation {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  region: Region | null;
+}
+
+/** Who is calling: a user acting for one organisation at a time (access.md). */
+export interface Actor {
+  userId: string;
+  username: string;
+  name: string;
+  organisation: ActingOrganisation;
+  roles: string[];
+  /** Set for cookie sessions, which must echo it in X-CSRF-Token on state changes. */
+  csrfToken: string | undefined;
+}
+
+/** Applicants are the parties that file dossiers (domain.md §1). */
+export const APPLICANT_KINDS: readonly OrganisationKind[] = ['employer', 'mandatary', 'self_employed'];

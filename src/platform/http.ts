@@ -1,0 +1,121 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Actor, OrganisationKind } from '../identity/actor.js';
+import {
+  AppError,
+  ERROR_CATALOGUE,
+  FIELD_MESSAGES,
+  type ErrorCode,
+  type FieldError,
+  type MissingItem,
+} from './errors.js';
+import { languageFromHeader, type Language } from './language.js';
+import { fieldErrorsOf } from './validation.js';
+
+/**
+ * Who may call a route, declared beside its path. Dossier-level rights (which dossier, which
+ * action) are decided by the gate and the transition table; this is the coarse first door.
+ */
+export type Permission =
+  | { who: 'anyone' }
+  | { who: 'signed_in'; kinds?: readonly OrganisationKind[]; why?: string };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: Permission;
+  }
+  interface FastifyRequest {
+    actor: Actor | undefined;
+    language: Language;
+  }
+}
+
+export const PROBLEM_TYPE_BASE = '/api/problems/';
+
+export interface ProblemBody {
+  type: string;
+  code: ErrorCode;
+  title: string;
+  status: number;
+  instance?: string;
+  errors?: (FieldError & { message: string })[];
+  missing?: MissingItem[];
+}
+
+export function problemOf(error: AppError, language: Language): ProblemBody {
+  const entry = ERROR_CATALOGUE[error.code];
+  return {
+    type: `${PROBLEM_TYPE_BASE}${error.code}`,
+    code: error.code,
+    title: entry.title[language],
+    status: entry.status,
+    ...(error.extra.errors && {
+      errors: error.extra.errors.map((e) => ({ ...e, message: FIELD_MESSAGES[e.code][language] })),
+    }),
+    ...(error.extra.missing && { missing: error.extra.missing }),
+  };
+}
+
+function toAppError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = error.validationContext === 'body' ? '' : (error.validationContext ?? '');
+    return new AppError('validation_failed', {
+      errors: error.validation.flatMap((v) =>
+        fieldErrorsOf(
+          {
+            ...(v.params as object),
+            code: v.keyword,
+            message: v.message ?? '',
+            path: v.instancePath.split('/').filter(Boolean),
+          },
+          context,
+        ),
+      ),
+    });
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return new AppError('validation_failed', { errors: [{ field: '', code: 'invalid_format' }] });
+  }
+  if (error.code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('document_too_large');
+  if (error.statusCode === 404) return new AppError('not_found');
+  if (error.statusCode === 415) return new AppError('document_type_not_accepted');
+  return new AppError('internal_error');
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.code === 'internal_error') {
+      // Only the kind of failure is logged: messages of database errors can quote personal data.
+      request.log.error({ errorName: error.name, errorCode: error.code, stack: error.stack?.split('\n')[1] });
+    }
+    return sendProblem(reply, request, appError);
+  });
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, new AppError('not_found')));
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError) {
+  const body = problemOf(error, request.language);
+  return reply.code(body.status).type('application/problem+json').send(body);
+}
+
+/** Refuses to start when a route forgets to say who may call it (architecture rule 2). */
+export function requireDeclaredPermissions(app: FastifyInstance, publicPrefixes: readonly string[]): void {
+  app.addHook('onRoute', (route) => {
+    if (route.config?.permission) return;
+    if (publicPrefixes.some((prefix) => route.url.startsWith(prefix))) {
+      route.config = { ...route.config, permission: { who: 'anyone' } };
+      return;
+    }
+    throw new Error(`Route ${String(route.method)} ${route.url} does not declare its permission`);
+  });
+}
+
+export function installLanguage(app: FastifyInstance): void {
+  app.decorateRequest('language', 'en');
+  app.addHook('onRequest', async (request) => {
+    request.language = languageFromHeader(request.headers['accept-language']);
+    return Promise.resolve();
+  });
+}

@@ -1,0 +1,46 @@
+import type { Tx } from '../db/database.js';
+import { AppError } from './errors.js';
+import { sha256 } from './ids.js';
+
+export interface Replayable<T> {
+  status: number;
+  body: T;
+}
+
+/**
+ * Runs a state change once per (user, Idempotency-Key): a repeat with the same body replays the
+ * first answer without a second effect; the same key with another body is refused. The record
+ * commits in the transaction of the change itself.
+ */
+export async function once<T>(
+  tx: Tx,
+  input: { userId: string; key: string | undefined; route: string; request: unknown; now: Date },
+  run: () => Promise<Replayable<T>>,
+): Promise<Replayable<T>> {
+  if (!input.key) return run();
+  const requestHash = sha256(JSON.stringify({ route: input.route, request: input.request }));
+  const previous = await tx
+    .selectFrom('idempotency_record')
+    .select(['request_hash', 'status', 'body'])
+    .where('user_id', '=', input.userId)
+    .where('key', '=', input.key)
+    .executeTakeFirst();
+  if (previous) {
+    if (previous.request_hash !== requestHash) throw new AppError('idempotency_key_reused');
+    return { status: previous.status, body: previous.body as T };
+  }
+  const result = await run();
+  await tx
+    .insertInto('idempotency_record')
+    .values({
+      user_id: input.userId,
+      key: input.key,
+      route: input.route,
+      request_hash: requestHash,
+      status: result.status,
+      body: JSON.stringify(result.body),
+      created_at: input.now,
+    })
+    .execute();
+  return result;
+}

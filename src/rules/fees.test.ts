@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { overlappingRows } from './effective.js';
+import { FEE_RULES, feeFor } from './fees.js';
+
+const ON = '2026-11-23';
+
+describe('fees (Art. 18, R-FILE-7)', () => {
+  it('never give two amounts for one procedure and category on one day', () => {
+    expect(overlappingRows(FEE_RULES, (r) => `${r.procedure}/${String(r.category)}`)).toEqual([]);
+    for (const row of FEE_RULES) expect(Number.isInteger(row.amountCents)).toBe(true);
+  });
+
+  it('charges the single permit fee in cents, for every category of the procedure', () => {
+    expect(feeFor('single_permit', 'single_permit', ON).amountCents).toBe(35_800);
+    expect(feeFor('single_permit', 'eu_blue_card', ON).amountCents).toBe(35_800);
+    expect(feeFor('single_permit', 'researcher', ON).legalSource).toContain('Art. 1/1');
+  });
+
+  it('charges nothing for the regional procedures and says why', () => {
+    expect(feeFor('work_permit', 'work_permit', ON)).toMatchObject({ amountCents: 0 });
+    expect(feeFor('work_permit', 'work_permit', ON).legalSource).toContain('No federal fee');
+    expect(feeFor('professional_card', 'professional_card', ON).amountCents).toBe(0);
+  });
+
+  it('throws when no row is in force', () => {
+    expect(() => feeFor('work_permit', 'work_permit', '2024-01-01')).toThrow(/no fee rule/);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { overlappingRows } from './effective.js';
+import {
+  CATEGORIES,
+  CATEGORY_RULES,
+  PERMIT_TYPES,
+  PERMIT_TYPE_RULES,
+  PROCEDURES,
+  categoriesOf,
+  isCategoryOf,
+  permitTypeOf,
+  procedureOfCategory,
+} from './procedures.js';
+
+describe('categories and procedures (Art. 2 §1 1°, Art. 4)', () => {
+  it('has one row per category, each citing Art. 4', () => {
+    expect(CATEGORY_RULES.map((r) => r.category).sort()).toEqual([...CATEGORIES].sort());
+    expect(overlappingRows(CATEGORY_RULES, (r) => r.category)).toEqual([]);
+    for (const row of CATEGORY_RULES) expect(row.legalSource).toMatch(/Art\. 4, \d+°/);
+  });
+
+  it('files the eight directive and general categories under the single permit', () => {
+    expect(categoriesOf('single_permit')).toEqual([
+      'single_permit',
+      'eu_blue_card',
+      'seasonal_worker',
+      'intra_corporate_transferee',
+      'researcher',
+      'trainee',
+      'volunteer',
+      'other_eu_directive',
+    ]);
+    expect(categoriesOf('work_permit')).toEqual(['work_permit']);
+    expect(categoriesOf('professional_card')).toEqual(['professional_card']);
+  });
+
+  it('answers the procedure of a category and checks membership', () => {
+    expect(procedureOfCategory('eu_blue_card')).toBe('single_permit');
+    expect(procedureOfCategory('work_permit')).toBe('work_permit');
+    expect(procedureOfCategory('professional_card')).toBe('professional_card');
+    expect(isCategoryOf('single_permit', 'researcher')).toBe(true);
+    expect(isCategoryOf('work_permit', 'researcher')).toBe(false);
+    expect(isCategoryOf('professional_card', 'work_permit')).toBe(false);
+    for (const c of CATEGORIES) {
+      expect(PROCEDURES.filter((p) => isCategoryOf(p, c))).toHaveLength(1);
+    }
+  });
+});
+
+describe('permit types (Art. 10 4°)', () => {
+  it('gives every category an outcome', () => {
+    for (const c of CATEGORIES) expect(PERMIT_TYPES).toContain(permitTypeOf(c));
+    expect(permitTypeOf('seasonal_worker')).toBe('seasonal_work_permit');
+    expect(permitTypeOf('eu_blue_card')).toBe('eu_blue_card');
+    expect(permitTypeOf('professional_card')).toBe('professional_card');
+  });
+
+  it('has a separate long-term mobility permit only for ICT and researchers', () => {
+    expect(permitTypeOf('intra_corporate_transferee', true)).toBe('ict_long_term_mobility_permit');
+    expect(permitTypeOf('researcher', true)).toBe('researcher_long_term_mobility_permit');
+    expect(permitTypeOf('researcher')).toBe('researcher_permit');
+    expect(permitTypeOf('trainee', true)).toBe('trainee_permit');
+  });
+
+  it('uses every permit type and cites a source on each row', () => {
+    expect(new Set(PERMIT_TYPE_RULES.map((r) => r.permitType))).toEqual(new Set(PERMIT_TYPES));
+    expect(overlappingRows(PERMIT_TYPE_RULES, (r) => `${r.category}/${String(r.longTermMobility)}`)).toEqual(
+      [],
+    );
+    for (const row of PERMIT_TYPE_RULES) expect(row.legalSource).not.toBe('');
+  });
+});

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openPglite, openPostgres, type Database } from './db/database.js';
+import { migrate } from './db/migrations.js';
+import { seedDemo, printDemoWelcome } from './demo/seed.js';
+import { localStorage } from './documents/storage.js';
+import { systemClock } from './platform/clock.js';
+
+async function main() {
+  const config = loadConfig(process.env, process.argv.slice(2));
+  if (config.demo && config.databaseUrl && !config.demoSeedDatabaseUrl) {
+    throw new ConfigError(
+      'Demo mode seeds fictitious data; it refuses a DATABASE_URL unless DEMO_SEED_DATABASE_URL=true says so.',
+    );
+  }
+  const database: Database = config.databaseUrl ? openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
+  await migrate(database);
+  const storage = localStorage(join(config.dataDir, 'documents'));
+  const deps = { db: database.db, clock: systemClock, config, storage };
+  const accounts = config.demo ? await seedDemo(deps) : undefined;
+  const app = await buildApp(deps);
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  const address = await app.listen({ host: config.host, port: config.port });
+  if (accounts) printDemoWelcome(address, accounts);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
