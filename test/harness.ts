@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { buildApp, type AppDeps } from '../src/app.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { openPglite, openPostgres, type Database } from '../src/db/database.js';
+import { migrate } from '../src/db/migrations.js';
+import { seedParties, type DemoDirectory } from '../src/demo/seed.js';
+import { localStorage } from '../src/documents/storage.js';
+import { FixedClock } from '../src/platform/clock.js';
+import { newId } from '../src/platform/ids.js';
+
+/**
+ * A fresh platform per test file, reached over real HTTP. With DATABASE_URL set the suite runs
+ * on that PostgreSQL server, each file in a database of its own that is dropped afterwards.
+ */
+export interface TestPlatform {
+  url: string;
+  clock: FixedClock;
+  deps: AppDeps;
+  directory: DemoDirectory;
+  login(username: string, language?: string): Promise<Client>;
+  anonymous(language?: string): Client;
+  close(): Promise<void>;
+}
+
+async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await openPglite(undefined);
+    return { database, drop: () => Promise.resolve() };
+  }
+  const name = `sw_test_${newId().replace(/-/g, '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = openPostgres(target.toString());
+  return {
+    database,
+    drop: async () => {
+      const again = new pg.Client({ connectionString: url });
+      await again.connect();
+      await again.query(`drop database if exists ${name} with (force)`);
+      await again.end();
+    },
+  };
+}
+
+export async function startPlatform(overrides: Partial<Config> = {}): Promise<TestPlatform> {
+  const { database, drop } = await freshDatabase();
+  await migrate(database);
+  const directory = await seedParties(database.db);
+  const documentsDir = mkdtempSync(join(tmpdir(), 'sw-docs-'));
+  const clock = new FixedClock(new Date('2026-11-23T09:00:00Z'));
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }, []), ...overrides };
+  const deps: AppDeps = { db: database.db, clock, config, storage: localStorage(documentsDir) };
+  const app = await buildApp(deps);
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url,
+    clock,
+    deps,
+    directory,
+    anonymous: (language = 'en') => new Client(url, language),
+    async login(username, language = 'en') {
+      const client = new Client(url, language);
+      await client.signIn(username);
+      return client;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await drop();
+      rmSync(documentsDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Reply<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A browser-like caller: keeps the session cookie and sends the CSRF token on state changes. */
+export class Client {
+  private cookie = '';
+  private csrf = '';
+  constructor(
+    readonly baseUrl: string,
+    readonly language: string,
+  ) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+    const isForm = body instanceof FormData;
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        'accept-language': this.language,
+        ...(this.cookie && { cookie: this.cookie }),
+        ...(this.csrf && method !== 'GET' && { 'x-csrf-token': this.csrf }),
+        ...(body !== undefined && !isForm && { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body !== undefined && { body: isForm ? body : JSON.stringify(body) }),
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    const text = await res.text();
+    const parsed: unknown = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
+    if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed) this.csrf = String(parsed.csrfToken);
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  /** Signs in (again): sessions idle out when a test moves the clock forward by days. */
+  async signIn(username: string): Promise<void> {
+    const res = await this.post('/api/v1/session', { username, password: 'demo' });
+    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status}`);
+    this.username = username;
+  }
+
+  async signInAgain(): Promise<void> {
+    if (this.username) await this.signIn(this.username);
+  }
+
+  private username: string | undefined;
+
+  get = <T = any>(path: string) => this.request<T>('GET', path);
+  post = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => this.request<T>('POST', path, body ?? {}, headers);
+  patch = <T = any>(path: string, body: unknown) => this.request<T>('PATCH', path, body);
+  delete = <T = any>(path: string) => this.request<T>('DELETE', path);
+
+  async upload(dossierId: string, type: string, content: Buffer, fileName = `${type}.pdf`) {
+    const form = new FormData();
+    form.append('type', type);
+    form.append('file', new Blob([content]), fileName);
+    return this.request('POST', `/api/v1/dossiers/${dossierId}/documents`, form);
+  }
+}

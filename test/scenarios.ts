@@ -1,0 +1,42 @@
+import { DEMO_PDF, documentsToUpload, singlePermitSections } from '../src/demo/fixtures.js';
+import type { Client, TestPlatform } from './harness.js';
+
+let serial = 100;
+
+/** Creates a single permit draft with every field and document the rules ask, via the API. */
+export async function completeSinglePermitDraft(
+  platform: TestPlatform,
+  employer: Client,
+  options: { abroad?: boolean; postcode?: string; category?: string } = {},
+) {
+  serial += 1;
+  const abroad = options.abroad ?? true;
+  const postcode = options.postcode ?? '2000';
+  const sections = singlePermitSections(
+    { serial, givenNames: `Test ${serial}`, familyName: 'Voorbeeld-Exemple', nationality: 'IN', abroad, workplacePostcode: postcode },
+    {
+      visaPost: platform.directory.organisations.post ?? '',
+      municipality: platform.directory.organisations.municipality ?? '',
+      employerSerial: 1,
+    },
+  );
+  const created = await employer.post('/api/v1/dossiers', {
+    procedure: 'single_permit',
+    category: options.category ?? 'single_permit',
+    ...sections,
+  });
+  if (created.status !== 201) throw new Error(`create failed ${created.status} ${JSON.stringify(created.body)}`);
+  const id = created.body.id as string;
+  for (const type of documentsToUpload({ procedure: 'single_permit', category: 'single_permit', postcode, abroad, on: '2026-11-23' })) {
+    const res = await employer.upload(id, type, DEMO_PDF);
+    if (res.status !== 201) throw new Error(`upload ${type} failed ${res.status}`);
+  }
+  return { id, reference: created.body.reference as string, sections };
+}
+
+export async function filedSinglePermit(platform: TestPlatform, employer: Client, options = {}) {
+  const draft = await completeSinglePermitDraft(platform, employer, options);
+  const res = await employer.post(`/api/v1/dossiers/${draft.id}/submit`);
+  if (res.status !== 200) throw new Error(`submit failed ${res.status} ${JSON.stringify(res.body)}`);
+  return draft;
+}
