@@ -21,6 +21,7 @@ export interface TestPlatform {
   deps: AppDeps;
   directory: DemoDirectory;
   login(username: string, language?: string): Promise<Client>;
+  loginAll<const N extends readonly string[]>(usernames: N): Promise<{ [K in keyof N]: Client }>;
   anonymous(language?: string): Client;
   close(): Promise<void>;
 }
@@ -60,16 +61,21 @@ export async function startPlatform(overrides: Partial<Config> = {}): Promise<Te
   const deps: AppDeps = { db: database.db, clock, config, storage: localStorage(documentsDir) };
   const app = await buildApp(deps);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const login = async (username: string, language = 'en') => {
+    const client = new Client(url, language);
+    await client.signIn(username);
+    return client;
+  };
   return {
     url,
     clock,
     deps,
     directory,
     anonymous: (language = 'en') => new Client(url, language),
-    async login(username, language = 'en') {
-      const client = new Client(url, language);
-      await client.signIn(username);
-      return client;
+    login,
+    async loginAll(usernames) {
+      const clients = await Promise.all(usernames.map((u) => login(u)));
+      return clients as never;
     },
     async close() {
       await app.close();

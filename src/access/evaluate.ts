@@ -8,7 +8,8 @@ export interface Grant {
   level: Level;
   relation: Relation | undefined;
   decisions: DecisionFilter | undefined;
-  designatedTypes: readonly DocumentType[] | undefined;
+  /** When set, only these document types of the category show. */
+  documentTypes: readonly DocumentType[] | undefined;
 }
 
 export type Grants = Record<DataCategory, Grant>;
@@ -49,14 +50,14 @@ function levelOf(cell: Cell, category: DataCategory, ctx: AccessContext): Level 
 /** What each category shows to a caller holding these relations; the widest relation wins. */
 export function grantsFor(relations: readonly Relation[], ctx: AccessContext): Grants {
   const entries = CATEGORY_COLUMNS.map((category): [DataCategory, Grant] => {
-    let best: Grant = { level: '-', relation: undefined, decisions: undefined, designatedTypes: undefined };
+    let best: Grant = { level: '-', relation: undefined, decisions: undefined, documentTypes: undefined };
     for (const relation of relations) {
       // Rule 2: a draft is the applicant's (and the invited subject's) alone.
       if (ctx.lifecycle.state === 'draft' && relation !== 'applicant' && relation !== 'subject') continue;
       const cell = POLICY[policyRowOf(relation, ctx.procedure)][category];
       const level = levelOf(cell, category, ctx);
       if (RANK[level] > RANK[best.level]) {
-        best = { level, relation, decisions: cell.decisions, designatedTypes: cell.designated };
+        best = { level, relation, decisions: cell.decisions, documentTypes: cell.designated ?? cell.onlyDocuments };
       }
     }
     return [category, best];

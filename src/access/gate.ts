@@ -255,7 +255,7 @@ export function viewOf(opened: Opened, now: Date, allowed: ActionName[] = []): {
   const documents = record.documents.flatMap((d) => {
     const grant = grants[d.category];
     if (grant.level === '-' || grant.level === 'F') return [];
-    if (grant.designatedTypes && !grant.designatedTypes.includes(d.type as never)) return [];
+    if (grant.documentTypes && !grant.documentTypes.includes(d.type as never)) return [];
     const base = { id: d.id, type: d.type, category: d.category, uploadedAt: d.uploadedAt.toISOString() };
     if (grant.level !== 'R') return [{ ...base, downloadable: false }];
     read.add(d.category);
@@ -345,7 +345,7 @@ export async function readDocument(
   if (!opened) throw new AppError('not_found');
   const doc = opened.record.documents.find((d) => d.id === documentId);
   const grant = doc && opened.grants[doc.category];
-  if (!doc || grant?.level !== 'R' || (grant.designatedTypes && !grant.designatedTypes.includes(doc.type as never))) {
+  if (!doc || grant?.level !== 'R' || (grant.documentTypes && !grant.documentTypes.includes(doc.type as never))) {
     throw new AppError('not_found');
   }
   await logAccess(db, actor, clock, dossierId, [doc.category], purposeOf(opened, statedPurpose));

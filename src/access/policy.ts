@@ -25,6 +25,8 @@ export interface Cell {
   /** Only persons named in the designation register, and only these document types (Art. 16-17). */
   designated?: readonly DocumentType[];
   decisions?: DecisionFilter;
+  /** Only these document types of the category may be read (others are hidden). */
+  onlyDocuments?: readonly DocumentType[];
   /** Level while the dossier is still a draft (access.md rule 1). */
   draft?: Level;
 }
@@ -143,12 +145,13 @@ export const POLICY: Record<PolicyRow, Record<DataCategory, Cell>> = {
     source: none,
     grounds: none,
   },
-  // "Registration data only" is read as: the self_employed section without financial proof.
+  // "Registration data only" is read as: the self_employed section, none of its documents
+  // (business plan and financial proof are not registration data).
   business_counter: {
     identity: { level: 'R', after: 'filing', procedures: C },
     residence: none,
     employment: none,
-    self_employed: { level: 'R', after: 'filing', procedures: C },
+    self_employed: { level: 'R', after: 'filing', procedures: C, onlyDocuments: [] },
     health: none,
     criminal: none,
     admin: { level: 'R', after: 'filing', procedures: C, decisions: 'professional_card_only' },

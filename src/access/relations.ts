@@ -44,8 +44,11 @@ export function relationsOf(
   const relations: Relation[] = [];
   switch (org.kind) {
     case 'employer':
-    case 'self_employed':
       if (dossier.applicantOrganisationId === org.id) relations.push('applicant');
+      break;
+    case 'self_employed':
+      // A self-employed person files about themselves: applicant and subject at once (Art. 24).
+      if (dossier.applicantOrganisationId === org.id) relations.push('applicant', 'subject');
       break;
     case 'mandatary':
       if (

@@ -53,14 +53,14 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: { tags, summary: 'Create a draft dossier', body: CreateDossierBody, headers: IdempotencyHeaders },
       },
       async (request, reply) => {
-        const { procedure, category, longTermMobility, language, follows, ...rest } = request.body;
+        const { procedure, category, longTermMobility, language, follows, onBehalfOf, ...rest } = request.body;
         const sections = Object.fromEntries(
           SECTION_NAMES.filter((n) => rest[n] !== undefined).map((n) => [n, rest[n] ?? {}]),
         );
         const result = await service.createDossier(
           deps,
           command(request),
-          { procedure, category, longTermMobility, language, follows, sections },
+          { procedure, category, longTermMobility, language, follows, onBehalfOf, sections },
           request.language,
         );
         return reply.code(result.status).send(result.body);

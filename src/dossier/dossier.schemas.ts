@@ -11,6 +11,8 @@ export const CreateDossierBody = z
     category: z.enum(CATEGORIES),
     longTermMobility: z.boolean().optional(),
     language: z.enum(['nl', 'fr', 'de', 'en']).optional(),
+    /** For a mandatary: the employer the dossier is filed for, under a mandate. */
+    onBehalfOf: z.uuid().optional(),
     follows: z
       .object({ kind: z.enum(['renewal', 'change_of_employer']), reference: z.string().regex(/^SW-\d{4}-\d{6}$/) })
       .strict()

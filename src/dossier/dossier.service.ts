@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app.js';
 import { openForAction, findPermitHolder, readDossier, type Opened } from '../access/gate.js';
+import { activeMandates } from '../access/relations.js';
 import type { DossierView } from '../access/view.js';
 import type { Tx } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
@@ -54,6 +55,12 @@ export function inTransaction<T>(
   );
 }
 
+const REFUSAL = {
+  not_in_procedure: 'action_not_in_procedure',
+  forbidden: 'action_forbidden',
+  not_in_state: 'action_not_allowed_in_state',
+} as const;
+
 export interface ActionContext {
   tx: Tx;
   opened: Opened;
@@ -73,13 +80,25 @@ export async function performAction(
   build: (ctx: ActionContext) => Promise<Record<string, unknown>> | Record<string, unknown>,
   status = 200,
 ): Promise<Replayable<DossierView>> {
-  return inTransaction(deps, command, async (tx) => {
+  return inTransaction(deps, command, async (tx) => ({
+    status,
+    body: await actIn(tx, deps, command, dossierId, action, build),
+  }));
+}
+
+async function actIn(
+  tx: Tx,
+  deps: AppDeps,
+  command: Command,
+  dossierId: string,
+  action: ActionName,
+  build: (ctx: ActionContext) => Promise<Record<string, unknown>> | Record<string, unknown>,
+): Promise<DossierView> {
+  {
     const opened = await openForAction(tx, command.actor, deps.clock, dossierId);
     const { record } = opened;
     const verdict = findTransition(action, record.procedure, record.lifecycle.state, opened.relations);
-    if (!verdict.ok) {
-      throw new AppError(verdict.reason === 'forbidden' ? 'action_forbidden' : 'action_not_allowed_in_state');
-    }
+    if (!verdict.ok) throw new AppError(REFUSAL[verdict.reason]);
     const payload = await build({ tx, opened, transition: verdict.transition, relation: verdict.relation });
     await appendAction(tx, {
       dossierId,
@@ -93,8 +112,8 @@ export async function performAction(
       idempotencyKey: command.idempotencyKey ?? newId(),
       payload,
     });
-    return { status, body: await readDossier(tx, command.actor, deps.clock, dossierId) };
-  });
+    return readDossier(tx, command.actor, deps.clock, dossierId);
+  }
 }
 
 function regionOf(procedure: Procedure, sections: Partial<Sections>, on: string) {
@@ -150,72 +169,90 @@ export interface CreateInput {
   longTermMobility?: boolean | undefined;
   language?: 'nl' | 'fr' | 'de' | 'en' | undefined;
   follows?: { kind: 'renewal' | 'change_of_employer'; reference: string } | undefined;
+  onBehalfOf?: string | undefined;
   sections?: Partial<Record<SectionName, Record<string, unknown>>> | undefined;
 }
 
 export async function createDossier(deps: AppDeps, command: Command, input: CreateInput, language: string) {
+  return inTransaction(deps, command, async (tx) => ({
+    status: 201,
+    body: await createIn(tx, deps, command, input, language),
+  }));
+}
+
+/** The applicant organisation: the caller's own, or for a mandatary the employer it acts for. */
+async function applicantFor(tx: Tx, deps: AppDeps, actor: Actor, onBehalfOf: string | undefined): Promise<string> {
+  if (actor.organisation.kind !== 'mandatary') return actor.organisation.id;
+  if (!onBehalfOf) throw new AppError('validation_failed', { errors: [{ field: 'onBehalfOf', code: 'required' }] });
+  const mandates = await activeMandates(tx, actor.organisation.id, deps.clock.now());
+  if (!mandates.some((m) => m.employerId === onBehalfOf && m.dossierId === null)) {
+    throw new AppError('validation_failed', { errors: [{ field: 'onBehalfOf', code: 'no_mandate' }] });
+  }
+  return onBehalfOf;
+}
+
+async function createIn(tx: Tx, deps: AppDeps, command: Command, input: CreateInput, language: string) {
   if (input.procedure === 'professional_card' && !deps.config.professionalCardEnabled) {
     throw new AppError('procedure_not_in_force');
   }
   if (!isCategoryOf(input.procedure, input.category)) {
     throw new AppError('validation_failed', { errors: [{ field: 'category', code: 'category_not_of_procedure' }] });
   }
-  return inTransaction(deps, command, async (tx) => {
-    const { actor } = command;
-    const now = deps.clock.now();
-    const { merged, errors } = mergeSections({}, input.sections ?? {});
-    errors.push(...(await checkOrganisations(tx, merged.residence)));
-    if (errors.length) throw new AppError('validation_failed', { errors });
-    let follows: { id: string; kind: string } | undefined;
-    if (input.follows) {
-      const previous = await findPermitHolder(tx, input.follows.reference);
-      const holds =
-        previous &&
-        previous.procedure === input.procedure &&
-        PERMIT_HELD[previous.procedure].includes(previous.lifecycle.state) &&
-        (input.follows.kind === 'change_of_employer' || previous.applicantOrganisationId === actor.organisation.id);
-      if (!previous || !holds) throw new AppError('previous_permit_not_found');
-      follows = { id: previous.id, kind: input.follows.kind };
-    }
-    const id = newId();
-    const onDate = legalDate(now);
-    await tx
-      .insertInto('dossier')
-      .values({
-        id,
-        reference: await nextReference(tx, now.getUTCFullYear()),
-        procedure: input.procedure,
-        category: input.category,
-        long_term_mobility: input.longTermMobility ?? false,
-        language: input.language ?? language,
-        applicant_organisation_id: actor.organisation.id,
-        region: regionOf(input.procedure, merged, onDate),
-        follows_dossier_id: follows?.id ?? null,
-        follows_kind: follows?.kind ?? null,
-        identity: JSON.stringify(merged.identity ?? {}),
-        residence: JSON.stringify(merged.residence ?? {}),
-        employment: JSON.stringify(merged.employment ?? {}),
-        self_employed: JSON.stringify(merged.selfEmployed ?? {}),
-        fee: JSON.stringify(merged.fee ?? {}),
-        state: 'draft',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await appendAction(tx, {
-      dossierId: id,
+  const { actor } = command;
+  const now = deps.clock.now();
+  const applicant = await applicantFor(tx, deps, actor, input.onBehalfOf);
+  const { merged, errors } = mergeSections({}, input.sections ?? {});
+  errors.push(...(await checkOrganisations(tx, merged.residence)));
+  if (errors.length) throw new AppError('validation_failed', { errors });
+  let follows: { id: string; kind: string } | undefined;
+  if (input.follows) {
+    const previous = await findPermitHolder(tx, input.follows.reference);
+    const holds =
+      previous &&
+      previous.procedure === input.procedure &&
+      PERMIT_HELD[previous.procedure].includes(previous.lifecycle.state) &&
+      (input.follows.kind === 'change_of_employer' || previous.applicantOrganisationId === applicant);
+    if (!previous || !holds) throw new AppError('previous_permit_not_found');
+    follows = { id: previous.id, kind: input.follows.kind };
+  }
+  const id = newId();
+  const onDate = legalDate(now);
+  await tx
+    .insertInto('dossier')
+    .values({
+      id,
+      reference: await nextReference(tx, now.getUTCFullYear()),
       procedure: input.procedure,
-      history: [],
-      action: 'create',
-      actor,
-      relation: 'applicant',
-      at: now,
-      legalBasis: 'Art. 19-20',
-      idempotencyKey: command.idempotencyKey ?? newId(),
-      payload: follows ? { follows: follows.kind } : {},
-    });
-    return { status: 201, body: await readDossier(tx, actor, deps.clock, id) };
+      category: input.category,
+      long_term_mobility: input.longTermMobility ?? false,
+      language: input.language ?? language,
+      applicant_organisation_id: applicant,
+      region: regionOf(input.procedure, merged, onDate),
+      follows_dossier_id: follows?.id ?? null,
+      follows_kind: follows?.kind ?? null,
+      identity: JSON.stringify(merged.identity ?? {}),
+      residence: JSON.stringify(merged.residence ?? {}),
+      employment: JSON.stringify(merged.employment ?? {}),
+      self_employed: JSON.stringify(merged.selfEmployed ?? {}),
+      fee: JSON.stringify(merged.fee ?? {}),
+      state: 'draft',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await appendAction(tx, {
+    dossierId: id,
+    procedure: input.procedure,
+    history: [],
+    action: 'create',
+    actor,
+    relation: 'applicant',
+    at: now,
+    legalBasis: 'Art. 19-20',
+    idempotencyKey: command.idempotencyKey ?? newId(),
+    payload: follows ? { follows: follows.kind } : {},
   });
+  return readDossier(tx, actor, deps.clock, id);
 }
 
 export function editDossier(
@@ -375,7 +412,12 @@ export function decide(deps: AppDeps, command: Command, id: string, input: Decis
 }
 
 export function withdrawApplication(deps: AppDeps, command: Command, id: string, input: { reason?: string | undefined }) {
-  return performAction(deps, command, id, 'withdraw_application', () => (input.reason ? { reason: input.reason } : {}));
+  return performAction(deps, command, id, 'withdraw_application', ({ opened }) => {
+    // "Before a decision": a request for documents after the work decision does not reopen it.
+    const decided = opened.record.lifecycle.decisions.some((d) => d.kind !== 'admissibility');
+    if (decided) throw new AppError('action_not_allowed_in_state');
+    return input.reason ? { reason: input.reason } : {};
+  });
 }
 
 export function recordIssued(
@@ -387,23 +429,27 @@ export function recordIssued(
   return performAction(deps, command, id, 'record_issued', () => input);
 }
 
-/** Renewal: a new draft for the same worker, linked to the permit it renews (R-PROC-6). */
-export async function renew(deps: AppDeps, command: Command, id: string, language: string) {
-  const result = await performAction(deps, { ...command, idempotencyKey: undefined }, id, 'renew', () => ({}));
-  const previous = result.body;
-  return createDossier(
-    deps,
-    command,
-    {
-      procedure: previous.procedure,
-      category: previous.category,
-      longTermMobility: previous.longTermMobility,
-      follows: { kind: 'renewal', reference: previous.reference },
-      // The fee of the renewal is a new payment; everything else carries over to be checked.
-      sections: Object.fromEntries(
-        Object.entries(previous.sections).filter(([name]) => name !== 'fee'),
-      ) as Partial<Record<SectionName, Record<string, unknown>>>,
-    },
-    language,
-  );
+/** Renewal: a new draft for the same worker, linked to the permit it renews (R-PROC-6), in one transaction. */
+export function renew(deps: AppDeps, command: Command, id: string, language: string) {
+  return inTransaction(deps, command, async (tx) => {
+    const previous = await actIn(tx, deps, { ...command, idempotencyKey: undefined }, id, 'renew', () => ({}));
+    const renewal = await createIn(
+      tx,
+      deps,
+      { ...command, idempotencyKey: undefined },
+      {
+        procedure: previous.procedure,
+        category: previous.category,
+        longTermMobility: previous.longTermMobility,
+        follows: { kind: 'renewal', reference: previous.reference },
+        onBehalfOf: previous.applicant.organisationId,
+        // The fee of the renewal is a new payment; everything else carries over to be checked.
+        sections: Object.fromEntries(
+          Object.entries(previous.sections).filter(([name]) => name !== 'fee'),
+        ) as Partial<Record<SectionName, Record<string, unknown>>>,
+      },
+      language,
+    );
+    return { status: 201, body: renewal };
+  });
 }

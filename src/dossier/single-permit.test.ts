@@ -8,9 +8,7 @@ let employer: Client, flanders: Client, wallonia: Client, dvz: Client, post: Cli
 
 beforeAll(async () => {
   platform = await startPlatform();
-  [employer, flanders, wallonia, dvz, post, mandatary, inspection] = await Promise.all(
-    ['employer', 'flanders', 'wallonia', 'dvz', 'post', 'mandatary', 'inspection'].map((u) => platform.login(u)),
-  );
+  [employer, flanders, wallonia, dvz, post, mandatary, inspection] = await platform.loginAll(['employer', 'flanders', 'wallonia', 'dvz', 'post', 'mandatary', 'inspection'] as const);
 });
 afterAll(() => platform.close());
 
@@ -217,10 +215,33 @@ describe('refusals outside the transition table or by the wrong party', () => {
     expect((await employer.post(path(after.id, '/withdrawal'), {})).status).toBe(409);
   });
 
-  it('a mandatary with a mandate acts for the employer', async () => {
+  it('a mandatary with a mandate acts for the employer, and files in the employer name', async () => {
     const { id } = await completeSinglePermitDraft(platform, employer);
     expect((await mandatary.get(path(id))).status).toBe(200);
     expect((await mandatary.post(path(id, '/submit'))).body.state).toBe('filed');
+
+    const employerId = platform.directory.organisations.employer;
+    const forEmployer = await mandatary.post('/api/v1/dossiers', { procedure: 'single_permit', category: 'researcher', onBehalfOf: employerId });
+    expect(forEmployer.status).toBe(201);
+    expect(forEmployer.body.applicant.organisationId).toBe(employerId);
+    expect((await employer.get(path(forEmployer.body.id))).status).toBe(200);
+
+    const withoutEmployer = await mandatary.post('/api/v1/dossiers', { procedure: 'single_permit', category: 'researcher' });
+    expect(withoutEmployer.body.errors).toEqual([expect.objectContaining({ field: 'onBehalfOf', code: 'required' })]);
+    const noMandate = await mandatary.post('/api/v1/dossiers', {
+      procedure: 'single_permit',
+      category: 'researcher',
+      onBehalfOf: platform.directory.organisations.flanders,
+    });
+    expect(noMandate.body.errors).toEqual([expect.objectContaining({ field: 'onBehalfOf', code: 'no_mandate' })]);
+  });
+
+  it('an open request of DVZ after the work decision does not reopen withdrawal by the applicant', async () => {
+    const { id } = await filedSinglePermit(platform, employer);
+    await flanders.post(path(id, '/admissibility'), { outcome: 'admissible' });
+    await flanders.post(path(id, '/decisions'), { kind: 'work', outcome: 'granted' });
+    await dvz.post(path(id, '/requests'), { dueDate: '2027-06-01', items: [{ description: 'Proof of accommodation' }] });
+    expect((await employer.post(path(id, '/withdrawal'), {})).status).toBe(409);
   });
 
   it('refuses a state change without the CSRF token of the session', async () => {

@@ -60,23 +60,23 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'add_document', procedures: A, from: ['work_granted'], by: ['dvz'], to: 'unchanged', legalBasis: 'Art. 12 §1' },
   { action: 'remove_document', procedures: ALL, from: ['draft'], by: ['applicant'], to: 'unchanged', legalBasis: 'Art. 20 §1' },
   { action: 'submit', procedures: ALL, from: ['draft'], by: ['applicant'], to: 'filed', legalBasis: 'Art. 19-20' },
-  { action: 'declare_admissible', procedures: ALL, from: ['filed'], by: ['competent_region'], to: 'admissible', legalBasis: 'Art. 12 §1; Art. 18 §1' },
-  { action: 'declare_inadmissible', procedures: ALL, from: ['filed'], by: ['competent_region'], to: 'inadmissible', legalBasis: 'Art. 12 §1; Art. 18 §1' },
+  { action: 'declare_admissible', procedures: ALL, from: ['filed'], by: ['competent_region'], to: 'admissible', legalBasis: 'Art. 12 §1; Art. 18 §1 2°, §2 2°' },
+  { action: 'declare_inadmissible', procedures: ALL, from: ['filed'], by: ['competent_region'], to: 'inadmissible', legalBasis: 'Art. 12 §1; Art. 18 §1 2°, §2 2°' },
   { action: 'request_documents', procedures: ALL, from: ['filed', 'admissible'], by: ['competent_region'], to: 'incomplete', legalBasis: 'Art. 20 §4' },
   { action: 'request_documents', procedures: A, from: ['work_granted'], by: ['dvz'], to: 'incomplete', legalBasis: 'Art. 20 §4; access.md rule 4' },
   { action: 'answer_request', procedures: ALL, from: ['incomplete'], by: ['applicant'], to: 'resume', legalBasis: 'Art. 20 §4' },
   { action: 'extend_deadline', procedures: ALL, from: ['filed', 'incomplete', 'admissible'], by: ['competent_region'], to: 'unchanged', legalBasis: 'Directive (EU) 2024/1233 art. 5(1)' },
   { action: 'extend_deadline', procedures: A, from: ['work_granted', 'incomplete'], by: ['dvz'], to: 'unchanged', legalBasis: 'Directive (EU) 2024/1233 art. 5(1)' },
-  { action: 'decide_work', procedures: AB, from: ['admissible'], by: ['competent_region'], to: { granted: 'work_granted', refused: 'work_refused' }, legalBasis: 'Art. 18 §2' },
-  { action: 'decide_professional_card', procedures: C, from: ['admissible'], by: ['competent_region'], to: { granted: 'work_granted', refused: 'work_refused' }, legalBasis: 'Art. 18 §3' },
-  { action: 'decide_residence', procedures: A, from: ['work_granted'], by: ['dvz'], to: { granted: 'residence_granted', refused: 'residence_refused' }, legalBasis: 'Art. 18 §1' },
+  { action: 'decide_work', procedures: AB, from: ['admissible'], by: ['competent_region'], to: { granted: 'work_granted', refused: 'work_refused' }, legalBasis: 'Art. 18 §1 4°' },
+  { action: 'decide_professional_card', procedures: C, from: ['admissible'], by: ['competent_region'], to: { granted: 'work_granted', refused: 'work_refused' }, legalBasis: 'Art. 18 §2 4°' },
+  { action: 'decide_residence', procedures: A, from: ['work_granted'], by: ['dvz'], to: { granted: 'residence_granted', refused: 'residence_refused' }, legalBasis: 'Art. 18 §1 3°' },
   { action: 'record_issued', procedures: A, from: ['residence_granted'], by: ['post', 'municipality'], to: 'issued', legalBasis: 'Art. 21-23' },
-  { action: 'record_issued', procedures: BC, from: ['work_granted'], by: ['competent_region'], to: 'issued', legalBasis: 'Art. 18 §2-3' },
+  { action: 'record_issued', procedures: BC, from: ['work_granted'], by: ['competent_region'], to: 'issued', legalBasis: 'Art. 18 §1 4°, §2 4°' },
   { action: 'withdraw_application', procedures: ALL, from: ['draft', ...BEFORE_DECISION], by: ['applicant'], to: 'withdrawn_by_applicant', legalBasis: 'Art. 19' },
-  { action: 'withdraw_work', procedures: AB, from: ['work_granted', ...PERMIT_HELD_A], by: ['competent_region'], to: 'work_withdrawn', legalBasis: 'Art. 18 §2; Art. 10 9°' },
-  { action: 'withdraw_professional_card', procedures: C, from: PERMIT_HELD_BC, by: ['competent_region'], to: 'work_withdrawn', legalBasis: 'Art. 18 §3' },
-  { action: 'withdraw_residence', procedures: A, from: PERMIT_HELD_A, by: ['dvz'], to: 'residence_withdrawn', legalBasis: 'Art. 18 §1' },
-  { action: 'end_residence', procedures: A, from: PERMIT_HELD_A, by: ['dvz'], to: 'residence_ended', legalBasis: 'Art. 18 §1' },
+  { action: 'withdraw_work', procedures: AB, from: ['work_granted', ...PERMIT_HELD_A], by: ['competent_region'], to: 'work_withdrawn', legalBasis: 'Art. 18 §1 4°; Art. 10 9°' },
+  { action: 'withdraw_professional_card', procedures: C, from: PERMIT_HELD_BC, by: ['competent_region'], to: 'work_withdrawn', legalBasis: 'Art. 18 §2 4°' },
+  { action: 'withdraw_residence', procedures: A, from: PERMIT_HELD_A, by: ['dvz'], to: 'residence_withdrawn', legalBasis: 'Art. 18 §1 3°' },
+  { action: 'end_residence', procedures: A, from: PERMIT_HELD_A, by: ['dvz'], to: 'residence_ended', legalBasis: 'Art. 18 §1 3°' },
   { action: 'renew', procedures: A, from: PERMIT_HELD_A, by: ['applicant'], to: 'unchanged', legalBasis: 'Art. 18; Art. 4' },
   { action: 'renew', procedures: BC, from: PERMIT_HELD_BC, by: ['applicant'], to: 'unchanged', legalBasis: 'Art. 18; Art. 4' },
 ];
@@ -90,7 +90,7 @@ export const PERMIT_HELD: Record<Procedure, readonly DossierState[]> = {
 
 export type TransitionVerdict =
   | { ok: true; transition: Transition; relation: Relation }
-  | { ok: false; reason: 'forbidden' | 'not_in_state' };
+  | { ok: false; reason: 'not_in_procedure' | 'forbidden' | 'not_in_state' };
 
 /**
  * Finds the row allowing `action`. The reason of a refusal distinguishes "not yours to do"
@@ -103,6 +103,7 @@ export function findTransition(
   relations: readonly Relation[],
 ): TransitionVerdict {
   const rows = TRANSITIONS.filter((t) => t.action === action && t.procedures.includes(procedure));
+  if (rows.length === 0) return { ok: false, reason: 'not_in_procedure' };
   for (const transition of rows) {
     if (!transition.from.includes(state)) continue;
     const relation = relations.find((r) => transition.by.includes(r));

@@ -7,12 +7,13 @@ import { findSessionActor, SESSION_COOKIE } from './sessions.js';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Resolves the caller and applies each route's declared permission before any handler runs.
+ * Resolves the caller and applies each route's declared permission before the body is even
+ * validated, so a caller who may not call a route learns nothing from its validation errors.
  * A cookie session must echo its CSRF token on every state change.
  */
 export function installAuthentication(app: FastifyInstance, db: Db, clock: Clock): void {
   app.decorateRequest('actor', undefined);
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preValidation', async (request) => {
     const permission = request.routeOptions.config.permission;
     const token = request.cookies[SESSION_COOKIE];
     request.actor = token ? await findSessionActor(db, clock, token) : undefined;

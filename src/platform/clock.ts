@@ -16,6 +16,9 @@ export class FixedClock implements Clock {
   set(to: Date): void {
     this.current = new Date(to);
   }
+  advanceSeconds(seconds: number): void {
+    this.current = new Date(this.current.getTime() + seconds * 1000);
+  }
   advanceDays(days: number): void {
     this.current = new Date(this.current.getTime() + days * 86_400_000);
   }

@@ -77,6 +77,15 @@ export const ERROR_CATALOGUE = {
       en: 'This action is not possible in the dossier’s current state.',
     },
   },
+  action_not_in_procedure: {
+    status: 422,
+    title: {
+      nl: 'Deze handeling bestaat niet voor deze procedure (bv. een beslissing over verblijf bij een beroepskaart).',
+      fr: 'Cet acte n’existe pas pour cette procédure (p. ex. une décision de séjour pour une carte professionnelle).',
+      de: 'Diese Handlung gibt es für dieses Verfahren nicht (z. B. eine Aufenthaltsentscheidung bei einer Berufskarte).',
+      en: 'This action does not exist for this procedure (e.g. a residence decision on a professional card).',
+    },
+  },
   deadline_already_extended: {
     status: 409,
     title: {
@@ -303,6 +312,12 @@ export const FIELD_MESSAGES = {
     fr: 'Cette section ne relève pas de cette procédure.',
     de: 'Dieser Abschnitt gehört nicht zu diesem Verfahren.',
     en: 'This section does not belong to this procedure.',
+  },
+  no_mandate: {
+    nl: 'U hebt geen geldig mandaat van deze werkgever voor al zijn dossiers.',
+    fr: 'Vous n’avez pas de mandat valable de cet employeur pour tous ses dossiers.',
+    de: 'Sie haben kein gültiges Mandat dieses Arbeitgebers für alle seine Dossiers.',
+    en: 'You hold no valid mandate from this employer for all its dossiers.',
   },
   document_not_in_dossier: {
     nl: 'Dit document hoort niet bij dit dossier.',
