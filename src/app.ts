@@ -85,28 +85,41 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/health', { config: { permission: { who: 'anyone' } }, schema: { hide: true } }, async () =>
     Promise.resolve({ status: 'ok' }),
   );
-  app.get('/ready', { config: { permission: { who: 'anyone' } }, schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await sql`select 1`.execute(deps.db);
-      return { status: 'ok' };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable' });
-    }
-  });
-  app.get('/api/openapi.json', { config: { permission: { who: 'anyone' } }, schema: { hide: true } }, async () =>
-    Promise.resolve(app.swagger()),
+  app.get(
+    '/ready',
+    { config: { permission: { who: 'anyone' } }, schema: { hide: true } },
+    async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(deps.db);
+        return { status: 'ok' };
+      } catch {
+        return reply.code(503).send({ status: 'unavailable' });
+      }
+    },
+  );
+  app.get(
+    '/api/openapi.json',
+    { config: { permission: { who: 'anyone' } }, schema: { hide: true } },
+    async () => Promise.resolve(app.swagger()),
   );
   app.get(
     '/api/problems/:code',
     {
       config: { permission: { who: 'anyone' } },
-      schema: { tags: ['problems'], summary: 'What a problem type means', params: z.object({ code: z.string() }) },
+      schema: {
+        tags: ['problems'],
+        summary: 'What a problem type means',
+        params: z.object({ code: z.string() }),
+      },
     },
     async (request, reply) => {
-      const entry = (ERROR_CATALOGUE as Record<string, (typeof ERROR_CATALOGUE)[keyof typeof ERROR_CATALOGUE]>)[
-        request.params.code
-      ];
-      if (!entry) return reply.callNotFound();
+      const entry = (
+        ERROR_CATALOGUE as Record<string, (typeof ERROR_CATALOGUE)[keyof typeof ERROR_CATALOGUE]>
+      )[request.params.code];
+      if (!entry) {
+        reply.callNotFound();
+        return;
+      }
       return { code: request.params.code, status: entry.status, title: entry.title };
     },
   );

@@ -14,7 +14,9 @@ async function main() {
       'Demo mode seeds fictitious data; it refuses a DATABASE_URL unless DEMO_SEED_DATABASE_URL=true says so.',
     );
   }
-  const database: Database = config.databaseUrl ? openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
+  const database: Database = config.databaseUrl
+    ? openPostgres(config.databaseUrl)
+    : await openPglite(config.dataDir);
   await migrate(database);
   const storage = localStorage(join(config.dataDir, 'documents'));
   const deps = { db: database.db, clock: systemClock, config, storage };

@@ -16,7 +16,12 @@ export async function generateArtefacts(): Promise<Record<string, string>> {
   try {
     await migrate(database);
     const config = { ...loadConfig({ LOG_LEVEL: 'silent' }, []), professionalCardEnabled: true };
-    const app = await buildApp({ db: database.db, clock: systemClock, config, storage: localStorage(documents) });
+    const app = await buildApp({
+      db: database.db,
+      clock: systemClock,
+      config,
+      storage: localStorage(documents),
+    });
     await app.ready();
     const openapi = `${JSON.stringify(app.swagger(), null, 2)}\n`;
     await app.close();

@@ -101,7 +101,12 @@ export class Client {
     readonly language: string,
   ) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const isForm = body instanceof FormData;
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
@@ -117,7 +122,8 @@ export class Client {
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
     const text = await res.text();
-    const parsed: unknown = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
+    const parsed: unknown =
+      text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
     if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed) this.csrf = String(parsed.csrfToken);
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
@@ -136,7 +142,8 @@ export class Client {
   private username: string | undefined;
 
   get = <T = any>(path: string) => this.request<T>('GET', path);
-  post = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => this.request<T>('POST', path, body ?? {}, headers);
+  post = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request<T>('POST', path, body ?? {}, headers);
   patch = <T = any>(path: string, body: unknown) => this.request<T>('PATCH', path, body);
   delete = <T = any>(path: string) => this.request<T>('DELETE', path);
 

@@ -13,7 +13,14 @@ export async function completeSinglePermitDraft(
   const abroad = options.abroad ?? true;
   const postcode = options.postcode ?? '2000';
   const sections = singlePermitSections(
-    { serial, givenNames: `Test ${serial}`, familyName: 'Voorbeeld-Exemple', nationality: 'IN', abroad, workplacePostcode: postcode },
+    {
+      serial,
+      givenNames: `Test ${serial}`,
+      familyName: 'Voorbeeld-Exemple',
+      nationality: 'IN',
+      abroad,
+      workplacePostcode: postcode,
+    },
     {
       visaPost: platform.directory.organisations.post ?? '',
       municipality: platform.directory.organisations.municipality ?? '',
@@ -25,9 +32,16 @@ export async function completeSinglePermitDraft(
     category: options.category ?? 'single_permit',
     ...sections,
   });
-  if (created.status !== 201) throw new Error(`create failed ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(`create failed ${created.status} ${JSON.stringify(created.body)}`);
   const id = created.body.id as string;
-  for (const type of documentsToUpload({ procedure: 'single_permit', category: 'single_permit', postcode, abroad, on: '2026-11-23' })) {
+  for (const type of documentsToUpload({
+    procedure: 'single_permit',
+    category: 'single_permit',
+    postcode,
+    abroad,
+    on: '2026-11-23',
+  })) {
     const res = await employer.upload(id, type, DEMO_PDF);
     if (res.status !== 201) throw new Error(`upload ${type} failed ${res.status}`);
   }

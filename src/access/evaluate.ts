@@ -2,7 +2,15 @@ import type { DataCategory, DocumentType } from '../rules/documents.js';
 import type { Procedure } from '../rules/procedures.js';
 import type { Lifecycle } from '../dossier/lifecycle.js';
 import type { Relation } from '../dossier/states.js';
-import { CATEGORY_COLUMNS, POLICY, policyRowOf, type Cell, type DecisionFilter, type Level, type Milestone } from './policy.js';
+import {
+  CATEGORY_COLUMNS,
+  POLICY,
+  policyRowOf,
+  type Cell,
+  type DecisionFilter,
+  type Level,
+  type Milestone,
+} from './policy.js';
 
 export interface Grant {
   level: Level;
@@ -43,7 +51,8 @@ function levelOf(cell: Cell, category: DataCategory, ctx: AccessContext): Level 
   if (ctx.lifecycle.state === 'draft' && cell.draft) return cell.draft;
   if (cell.after && !reached(cell.after, ctx)) return '-';
   if (cell.procedures && !cell.procedures.includes(ctx.procedure)) return '-';
-  if (cell.designated && (category === 'health' || category === 'criminal') && !ctx.designatedFor(category)) return '-';
+  if (cell.designated && (category === 'health' || category === 'criminal') && !ctx.designatedFor(category))
+    return '-';
   return cell.level;
 }
 
@@ -57,7 +66,12 @@ export function grantsFor(relations: readonly Relation[], ctx: AccessContext): G
       const cell = POLICY[policyRowOf(relation, ctx.procedure)][category];
       const level = levelOf(cell, category, ctx);
       if (RANK[level] > RANK[best.level]) {
-        best = { level, relation, decisions: cell.decisions, documentTypes: cell.designated ?? cell.onlyDocuments };
+        best = {
+          level,
+          relation,
+          decisions: cell.decisions,
+          documentTypes: cell.designated ?? cell.onlyDocuments,
+        };
       }
     }
     return [category, best];

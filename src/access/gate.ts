@@ -50,7 +50,10 @@ export interface Opened {
   grants: Grants;
 }
 
-const COLUMN_OF_SECTION: Record<SectionName, 'identity' | 'residence' | 'employment' | 'self_employed' | 'fee'> = {
+const COLUMN_OF_SECTION: Record<
+  SectionName,
+  'identity' | 'residence' | 'employment' | 'self_employed' | 'fee'
+> = {
   identity: 'identity',
   residence: 'residence',
   employment: 'employment',
@@ -143,7 +146,9 @@ async function loadRecords(db: Queryable, ids: readonly string[], lock: boolean)
 
 async function open(db: Queryable, actor: Actor, clock: Clock, records: DossierRecord[]): Promise<Opened[]> {
   const mandates =
-    actor.organisation.kind === 'mandatary' ? await activeMandates(db, actor.organisation.id, clock.now()) : [];
+    actor.organisation.kind === 'mandatary'
+      ? await activeMandates(db, actor.organisation.id, clock.now())
+      : [];
   return records.flatMap((record) => {
     const relations = relationsOf(
       actor,
@@ -179,11 +184,24 @@ export async function openForAction(db: Queryable, actor: Actor, clock: Clock, i
 export async function findPermitHolder(
   db: Queryable,
   reference: string,
-): Promise<{ id: string; procedure: Procedure; applicantOrganisationId: string; lifecycle: Lifecycle } | undefined> {
-  const row = await db.selectFrom('dossier').select('id').where('reference', '=', reference).executeTakeFirst();
+): Promise<
+  { id: string; procedure: Procedure; applicantOrganisationId: string; lifecycle: Lifecycle } | undefined
+> {
+  const row = await db
+    .selectFrom('dossier')
+    .select('id')
+    .where('reference', '=', reference)
+    .executeTakeFirst();
   if (!row) return undefined;
   const [record] = await loadRecords(db, [row.id], false);
-  return record && { id: record.id, procedure: record.procedure, applicantOrganisationId: record.applicantOrganisationId, lifecycle: record.lifecycle };
+  return (
+    record && {
+      id: record.id,
+      procedure: record.procedure,
+      applicantOrganisationId: record.applicantOrganisationId,
+      lifecycle: record.lifecycle,
+    }
+  );
 }
 
 const PERSONAL: readonly DataCategory[] = [
@@ -241,7 +259,11 @@ export const purposeOf = (opened: Opened, stated: string | undefined): string =>
   stated ?? DEFAULT_PURPOSE[opened.relations[0] ?? 'operator'];
 
 /** Builds the caller's view: content per category level, the rest listed as withheld. */
-export function viewOf(opened: Opened, now: Date, allowed: ActionName[] = []): { view: DossierView; read: DataCategory[] } {
+export function viewOf(
+  opened: Opened,
+  now: Date,
+  allowed: ActionName[] = [],
+): { view: DossierView; read: DataCategory[] } {
   const { record, grants } = opened;
   const read = new Set<DataCategory>();
   const sections: Partial<Record<SectionName, unknown>> = {};
@@ -259,7 +281,9 @@ export function viewOf(opened: Opened, now: Date, allowed: ActionName[] = []): {
     const base = { id: d.id, type: d.type, category: d.category, uploadedAt: d.uploadedAt.toISOString() };
     if (grant.level !== 'R') return [{ ...base, downloadable: false }];
     read.add(d.category);
-    return [{ ...base, downloadable: true, fileName: d.fileName, mediaType: d.mediaType, sizeBytes: d.sizeBytes }];
+    return [
+      { ...base, downloadable: true, fileName: d.fileName, mediaType: d.mediaType, sizeBytes: d.sizeBytes },
+    ];
   });
   const adminVisible = grants.admin.level === 'R';
   const decisions = decisionViews(record.lifecycle, grants, record.procedure);
@@ -311,7 +335,9 @@ export function viewOf(opened: Opened, now: Date, allowed: ActionName[] = []): {
             on: today,
           })
         : null,
-    allowedActions: allowed.length ? allowed : allowedActions(record.procedure, record.lifecycle.state, opened.relations),
+    allowedActions: allowed.length
+      ? allowed
+      : allowedActions(record.procedure, record.lifecycle.state, opened.relations),
     withheld,
   };
   return { view, read: [...read] };
@@ -345,7 +371,11 @@ export async function readDocument(
   if (!opened) throw new AppError('not_found');
   const doc = opened.record.documents.find((d) => d.id === documentId);
   const grant = doc && opened.grants[doc.category];
-  if (!doc || grant?.level !== 'R' || (grant.documentTypes && !grant.documentTypes.includes(doc.type as never))) {
+  if (
+    !doc ||
+    grant?.level !== 'R' ||
+    (grant.documentTypes && !grant.documentTypes.includes(doc.type as never))
+  ) {
     throw new AppError('not_found');
   }
   await logAccess(db, actor, clock, dossierId, [doc.category], purposeOf(opened, statedPurpose));
@@ -408,7 +438,12 @@ function matches(view: DossierView, q: string): boolean {
     employment?.employer?.name,
     selfEmployed?.enterpriseNumber,
   ];
-  return haystack.some((v) => v?.toLowerCase().replace(/[\s.\-/]/g, '').includes(needle));
+  return haystack.some((v) =>
+    v
+      ?.toLowerCase()
+      .replace(/[\s.\-/]/g, '')
+      .includes(needle),
+  );
 }
 
 /**
@@ -440,7 +475,10 @@ export async function listDossiers(
       .$if(org.kind === 'mandatary', (q) =>
         q.where((eb) =>
           eb.or([
-            eb('applicant_organisation_id', 'in', [...mandates.filter((m) => !m.dossierId).map((m) => m.employerId), newId()]),
+            eb('applicant_organisation_id', 'in', [
+              ...mandates.filter((m) => !m.dossierId).map((m) => m.employerId),
+              newId(),
+            ]),
             eb('id', 'in', [...mandates.flatMap((m) => (m.dossierId ? [m.dossierId] : [])), newId()]),
           ]),
         ),
@@ -451,7 +489,9 @@ export async function listDossiers(
       .$if(org.kind === 'business_counter', (q) => q.where('procedure', '=', 'professional_card'))
       .$if(org.kind === 'post', (q) => q.where(sql<string>`residence->>'visaPost'`, '=', org.id))
       .$if(org.kind === 'municipality', (q) => q.where(sql<string>`residence->>'municipality'`, '=', org.id))
-      .$if(!['employer', 'self_employed', 'mandatary'].includes(org.kind), (q) => q.where('state', '<>', 'draft'))
+      .$if(!['employer', 'self_employed', 'mandatary'].includes(org.kind), (q) =>
+        q.where('state', '<>', 'draft'),
+      )
       .$if(after !== undefined, (q) =>
         q.where((eb) =>
           eb.or([
@@ -464,7 +504,16 @@ export async function listDossiers(
       .orderBy('id', 'desc')
       .limit(batch)
       .execute();
-    const opened = await open(db, actor, clock, await loadRecords(db, page.map((p) => p.id), false));
+    const opened = await open(
+      db,
+      actor,
+      clock,
+      await loadRecords(
+        db,
+        page.map((p) => p.id),
+        false,
+      ),
+    );
     for (const o of opened) {
       const { view, read } = viewOf(o, now);
       if (filters.q && !matches(view, filters.q)) continue;
@@ -487,7 +536,15 @@ export async function listDossiers(
         dueDate: view.clock?.dueDate ?? null,
         daysLeft: view.clock?.daysLeft ?? null,
       });
-      if (identity) await logAccess(db, actor, clock, view.id, read.filter((c) => c === 'identity'), purposeOf(o, undefined));
+      if (identity)
+        await logAccess(
+          db,
+          actor,
+          clock,
+          view.id,
+          read.filter((c) => c === 'identity'),
+          purposeOf(o, undefined),
+        );
       if (items.length === filters.limit) {
         return { items, nextCursor: encodeCursor(o.record.createdAt, o.record.id) };
       }
@@ -519,25 +576,55 @@ export async function readEvents(db: Queryable, actor: Actor, clock: Clock, id: 
     if (decisionIds.has(a.id)) {
       const d = decisions.get(a.id);
       if (!d) return [];
-      if ('fact' in d) return [{ id: a.id, at: a.at.toISOString(), action: 'negative_decision', by: null, legalBasis: null }];
-      return [{ id: a.id, at: a.at.toISOString(), action: a.action, by: a.relation, legalBasis: a.legalBasis, decision: d }];
+      if ('fact' in d)
+        return [
+          { id: a.id, at: a.at.toISOString(), action: 'negative_decision', by: null, legalBasis: null },
+        ];
+      return [
+        {
+          id: a.id,
+          at: a.at.toISOString(),
+          action: a.action,
+          by: a.relation,
+          legalBasis: a.legalBasis,
+          decision: d,
+        },
+      ];
     }
     if (!adminVisible && a.action !== 'create') return [];
     return [{ id: a.id, at: a.at.toISOString(), action: a.action, by: a.relation, legalBasis: a.legalBasis }];
   });
-  if (decisions.size > 0) await logAccess(db, actor, clock, id, ['admin', ...(([...decisions.values()].some((d) => 'grounds' in d)) ? (['grounds'] as const) : [])], purposeOf(opened, undefined));
+  if (decisions.size > 0)
+    await logAccess(
+      db,
+      actor,
+      clock,
+      id,
+      ['admin', ...([...decisions.values()].some((d) => 'grounds' in d) ? (['grounds'] as const) : [])],
+      purposeOf(opened, undefined),
+    );
   return { items };
 }
 
 /** GET /dossiers/{id}/access-log: for the subject and the DPO of a controller (access.md rule 5). */
 export async function readAccessLog(db: Queryable, actor: Actor, clock: Clock, id: string) {
   const [opened] = await open(db, actor, clock, await loadRecords(db, [id], false));
-  if (!opened || !opened.relations.some((r) => r === 'subject' || r === 'dpo')) throw new AppError('not_found');
+  if (!opened || !opened.relations.some((r) => r === 'subject' || r === 'dpo'))
+    throw new AppError('not_found');
   const rows = await db
     .selectFrom('access_log as l')
     .innerJoin('app_user as u', 'u.id', 'l.user_id')
     .innerJoin('organisation as o', 'o.id', 'l.organisation_id')
-    .select(['l.at', 'l.categories', 'l.purpose', 'u.id as userId', 'u.display_name', 'o.id as orgId', 'o.kind', 'o.name'])
+    .select([
+      'l.at',
+      'l.categories',
+      'l.purpose',
+      'u.id as userId',
+      'u.display_name',
+      'o.id as orgId',
+      'o.kind',
+      'o.name',
+    ])
     .where('l.dossier_id', '=', id)
     .orderBy('l.at')
     .execute();

@@ -4,11 +4,21 @@ import { completeSinglePermitDraft, filedSinglePermit } from '../../test/scenari
 
 let platform: TestPlatform;
 let employer: Client, flanders: Client, brussels: Client, operator: Client, dpo: Client;
-const filed: { id: string; reference: string; sections: { identity: { niss: string; givenNames: string } } }[] = [];
+const filed: {
+  id: string;
+  reference: string;
+  sections: { identity: { niss: string; givenNames: string } };
+}[] = [];
 
 beforeAll(async () => {
   platform = await startPlatform();
-  [employer, flanders, brussels, operator, dpo] = await platform.loginAll(['employer', 'flanders', 'brussels', 'operator', 'dpo'] as const);
+  [employer, flanders, brussels, operator, dpo] = await platform.loginAll([
+    'employer',
+    'flanders',
+    'brussels',
+    'operator',
+    'dpo',
+  ] as const);
   for (let i = 0; i < 5; i++) {
     filed.push(await filedSinglePermit(platform, employer));
     platform.clock.advanceSeconds(1); // distinct creation times
@@ -32,7 +42,11 @@ describe('GET /dossiers lists what the caller may see, paginated', () => {
   it('shows a region only the filed dossiers of its territory, never drafts', async () => {
     const list = await flanders.get('/api/v1/dossiers');
     expect(list.body.items).toHaveLength(5);
-    expect(list.body.items.every((d: { state: string; region: string }) => d.state === 'filed' && d.region === 'flanders')).toBe(true);
+    expect(
+      list.body.items.every(
+        (d: { state: string; region: string }) => d.state === 'filed' && d.region === 'flanders',
+      ),
+    ).toBe(true);
     expect((await brussels.get('/api/v1/dossiers')).body.items).toHaveLength(1);
   });
 
@@ -44,10 +58,14 @@ describe('GET /dossiers lists what the caller may see, paginated', () => {
     expect(byNiss.body.items.map((d: { id: string }) => d.id)).toEqual([target.id]);
     const byReference = await flanders.get(`/api/v1/dossiers?q=${target.reference}`);
     expect(byReference.body.items.map((d: { id: string }) => d.id)).toEqual([target.id]);
-    const byName = await flanders.get(`/api/v1/dossiers?q=${encodeURIComponent(target.sections.identity.givenNames)}`);
+    const byName = await flanders.get(
+      `/api/v1/dossiers?q=${encodeURIComponent(target.sections.identity.givenNames)}`,
+    );
     expect(byName.body.items.map((d: { id: string }) => d.id)).toEqual([target.id]);
     // The operator sees metadata only, so a search on personal data finds nothing.
-    expect((await operator.get(`/api/v1/dossiers?q=${target.sections.identity.niss}`)).body.items).toEqual([]);
+    expect((await operator.get(`/api/v1/dossiers?q=${target.sections.identity.niss}`)).body.items).toEqual(
+      [],
+    );
   });
 
   it('rejects a forged cursor with a catalogued error', async () => {
@@ -64,7 +82,9 @@ describe('access log (access.md rule 5)', () => {
     await flanders.get(`/api/v1/dossiers/${target.id}`);
     const log = await dpo.get(`/api/v1/dossiers/${target.id}/access-log`);
     expect(log.status).toBe(200);
-    const regionReads = log.body.items.filter((e: { organisation: { kind: string } }) => e.organisation.kind === 'regional_authority');
+    const regionReads = log.body.items.filter(
+      (e: { organisation: { kind: string } }) => e.organisation.kind === 'regional_authority',
+    );
     expect(regionReads.length).toBeGreaterThan(0);
     expect(regionReads.at(-1)).toMatchObject({
       user: { name: 'Flor Flanders (demo)' },
@@ -84,7 +104,11 @@ describe('access log (access.md rule 5)', () => {
     expect(view.status).toBe(200);
     expect(view.body.sections).toEqual({});
     expect(view.body.documents.length).toBeGreaterThan(0);
-    expect(view.body.documents.every((d: { downloadable: boolean; fileName?: string }) => !d.downloadable && d.fileName === undefined)).toBe(true);
+    expect(
+      view.body.documents.every(
+        (d: { downloadable: boolean; fileName?: string }) => !d.downloadable && d.fileName === undefined,
+      ),
+    ).toBe(true);
     const doc = view.body.documents[0];
     expect((await operator.get(`/api/v1/dossiers/${target.id}/documents/${doc.id}`)).status).toBe(404);
   });

@@ -40,7 +40,8 @@ export function relationsOf(
 ): Relation[] {
   const org = actor.organisation;
   // A data protection officer supervises; acting as DPO gives no reading of content at all.
-  if (actor.roles.includes('dpo')) return org.kind === 'dvz' || org.kind === 'regional_authority' ? ['dpo'] : [];
+  if (actor.roles.includes('dpo'))
+    return org.kind === 'dvz' || org.kind === 'regional_authority' ? ['dpo'] : [];
   const relations: Relation[] = [];
   switch (org.kind) {
     case 'employer':
@@ -54,7 +55,8 @@ export function relationsOf(
       if (
         mandates.some(
           (m) =>
-            m.employerId === dossier.applicantOrganisationId && (m.dossierId === null || m.dossierId === dossier.id),
+            m.employerId === dossier.applicantOrganisationId &&
+            (m.dossierId === null || m.dossierId === dossier.id),
         )
       ) {
         relations.push('applicant');

@@ -128,7 +128,8 @@ export function decisionViews(lc: Lifecycle, grants: Grants, procedure: Procedur
   return lc.decisions.flatMap((d): DecisionView[] => {
     const how = filterDecision(d, admin.decisions, procedure);
     if (how === 'hidden') return [];
-    if (how === 'fact') return [{ id: d.id, fact: 'negative_decision', decidedAt: d.decidedAt.toISOString() }];
+    if (how === 'fact')
+      return [{ id: d.id, fact: 'negative_decision', decidedAt: d.decidedAt.toISOString() }];
     return [
       {
         id: d.id,

@@ -49,12 +49,18 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   }
 }
 
+// pg types its parser lookup by an enum of known OIDs; any OID the server sends is looked up.
+const builtinParser = pg.types.getTypeParser as (
+  oid: number,
+  format?: 'text' | 'binary',
+) => (v: string) => unknown;
+
 export function openPostgres(url: string): Database {
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => {
       if (oid === DATE_OID) return (v: string) => v;
       if (oid === INT8_OID) return (v: string) => Number(v);
-      return pg.types.getTypeParser(oid, format);
+      return builtinParser(oid, format);
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: 10, types });

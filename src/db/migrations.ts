@@ -41,7 +41,9 @@ export async function migrate(database: Database): Promise<string[]> {
     const known = applied.get(migration.name);
     if (known !== undefined) {
       if (known !== migration.checksum) {
-        throw new Error(`Migration ${migration.name} was edited after it was applied; migrations are frozen.`);
+        throw new Error(
+          `Migration ${migration.name} was edited after it was applied; migrations are frozen.`,
+        );
       }
       continue;
     }

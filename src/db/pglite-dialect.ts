@@ -27,8 +27,8 @@ class PGliteConnection implements DatabaseConnection {
     };
   }
 
-  // eslint-disable-next-line require-yield -- streaming is not used by the platform
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+  /** Streaming is not used by the platform. */
+  streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming queries are not supported on the embedded database');
   }
 }

@@ -2,7 +2,7 @@
 import type { ColumnType } from 'kysely';
 
 export type Generated<T> = ColumnType<T, T | undefined, T>;
-export type Json = unknown;
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 export interface AccessLog {
   id: string;

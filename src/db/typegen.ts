@@ -25,7 +25,8 @@ const SCALAR: Record<string, string> = {
 function tsType(column: ColumnInfo): string {
   const array = column.udt_name.startsWith('_');
   const base = SCALAR[array ? column.udt_name.slice(1) : column.udt_name];
-  if (!base) throw new Error(`no TypeScript type for ${column.udt_name} (${column.table_name}.${column.column_name})`);
+  if (!base)
+    throw new Error(`no TypeScript type for ${column.udt_name} (${column.table_name}.${column.column_name})`);
   const type = array ? `${base}[]` : base;
   const nullable = column.is_nullable === 'YES' ? `${type} | null` : type;
   return column.column_default === null ? nullable : `Generated<${nullable}>`;
@@ -47,7 +48,7 @@ export async function generateSchemaTypes(database: Database): Promise<string> {
     "import type { ColumnType } from 'kysely';",
     '',
     'export type Generated<T> = ColumnType<T, T | undefined, T>;',
-    'export type Json = unknown;',
+    'export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };',
     '',
   ];
   for (const [table, columns] of tables) {

@@ -27,7 +27,9 @@ export function structuredReferenceFrom(serial: number): string {
 }
 
 /** The smallest file every document check accepts: a PDF header and trailer. */
-export const DEMO_PDF = Buffer.from('%PDF-1.4\n% fictitious demo document\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+export const DEMO_PDF = Buffer.from(
+  '%PDF-1.4\n% fictitious demo document\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n',
+);
 
 export interface WorkerSeed {
   serial: number;
@@ -52,7 +54,13 @@ export function singlePermitSections(
       sex: 'X',
       nationality: worker.nationality,
       niss: bisNumberFrom(worker.serial),
-      address: { street: 'Example Road', number: String(worker.serial), postcode: '00000', municipality: 'Demo City', country: worker.nationality },
+      address: {
+        street: 'Example Road',
+        number: String(worker.serial),
+        postcode: '00000',
+        municipality: 'Demo City',
+        country: worker.nationality,
+      },
     },
     residence: {
       passportNumber: `DEMO${String(worker.serial).padStart(5, '0')}`,
@@ -67,13 +75,24 @@ export function singlePermitSections(
       employer: {
         enterpriseNumber: enterpriseNumberFrom(refs.employerSerial),
         name: 'Demo Employer NV (fictitious)',
-        seatAddress: { street: 'Voorbeeldstraat', number: '1', postcode: '2000', municipality: 'Antwerpen', country: 'BE' },
+        seatAddress: {
+          street: 'Voorbeeldstraat',
+          number: '1',
+          postcode: '2000',
+          municipality: 'Antwerpen',
+          country: 'BE',
+        },
         email: 'hr@example.org',
         phone: '+32 3 000 00 00',
         jointCommittee: '200',
       },
       onssNumber: '1234567',
-      workplace: { street: 'Voorbeeldstraat', number: '1', postcode: worker.workplacePostcode, municipality: 'Demo' },
+      workplace: {
+        street: 'Voorbeeldstraat',
+        number: '1',
+        postcode: worker.workplacePostcode,
+        municipality: 'Demo',
+      },
       jobTitle: 'Software engineer',
       iscoCode: '2512',
       startDate: '2027-02-01',
@@ -97,7 +116,13 @@ export function documentsToUpload(input: {
     procedure: input.procedure,
     category: input.category,
     region,
-    facts: { abroad: input.abroad, posted: false, longTermMobility: false, hasEnterpriseNumber: true, renewal: false },
+    facts: {
+      abroad: input.abroad,
+      posted: false,
+      longTermMobility: false,
+      hasEnterpriseNumber: true,
+      renewal: false,
+    },
     on: input.on,
   }).map((d) => d.documentType);
 }

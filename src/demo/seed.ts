@@ -8,7 +8,13 @@ import { hashPassword } from '../identity/passwords.js';
 import { addDays, legalDate } from '../platform/clock.js';
 import { newId } from '../platform/ids.js';
 import type { Region } from '../rules/regions.js';
-import { DEMO_PDF, documentsToUpload, enterpriseNumberFrom, singlePermitSections, type WorkerSeed } from './fixtures.js';
+import {
+  DEMO_PDF,
+  documentsToUpload,
+  enterpriseNumberFrom,
+  singlePermitSections,
+  type WorkerSeed,
+} from './fixtures.js';
 
 interface OrgSeed {
   key: string;
@@ -20,14 +26,44 @@ interface OrgSeed {
 }
 
 export const DEMO_ORGANISATIONS: readonly OrgSeed[] = [
-  { key: 'employer', kind: 'employer', name: 'Demo Employer NV (fictitious)', enterpriseNumber: enterpriseNumberFrom(1) },
-  { key: 'mandatary', kind: 'mandatary', name: 'Demo Social Secretariat (fictitious)', enterpriseNumber: enterpriseNumberFrom(2) },
+  {
+    key: 'employer',
+    kind: 'employer',
+    name: 'Demo Employer NV (fictitious)',
+    enterpriseNumber: enterpriseNumberFrom(1),
+  },
+  {
+    key: 'mandatary',
+    kind: 'mandatary',
+    name: 'Demo Social Secretariat (fictitious)',
+    enterpriseNumber: enterpriseNumberFrom(2),
+  },
   { key: 'selfemployed', kind: 'self_employed', name: 'Demo Self-Employed (fictitious)' },
   { key: 'worker', kind: 'worker', name: 'Demo Worker (fictitious)' },
-  { key: 'flanders', kind: 'regional_authority', region: 'flanders', name: 'Departement Werk en Sociale Economie — Economische Migratie' },
-  { key: 'wallonia', kind: 'regional_authority', region: 'wallonia', name: 'SPW Économie, Emploi, Recherche — Permis de travail' },
-  { key: 'brussels', kind: 'regional_authority', region: 'brussels', name: 'Bruxelles Économie et Emploi — Migration économique' },
-  { key: 'ostbelgien', kind: 'regional_authority', region: 'ostbelgien', name: 'Ministerium der Deutschsprachigen Gemeinschaft — Beschäftigung' },
+  {
+    key: 'flanders',
+    kind: 'regional_authority',
+    region: 'flanders',
+    name: 'Departement Werk en Sociale Economie — Economische Migratie',
+  },
+  {
+    key: 'wallonia',
+    kind: 'regional_authority',
+    region: 'wallonia',
+    name: 'SPW Économie, Emploi, Recherche — Permis de travail',
+  },
+  {
+    key: 'brussels',
+    kind: 'regional_authority',
+    region: 'brussels',
+    name: 'Bruxelles Économie et Emploi — Migration économique',
+  },
+  {
+    key: 'ostbelgien',
+    kind: 'regional_authority',
+    region: 'ostbelgien',
+    name: 'Ministerium der Deutschsprachigen Gemeinschaft — Beschäftigung',
+  },
   { key: 'dvz', kind: 'dvz', name: 'Dienst Vreemdelingenzaken / Office des étrangers' },
   { key: 'onss', kind: 'onss', name: 'RSZ / ONSS (platform operator)' },
   { key: 'inasti', kind: 'inasti', name: 'RSVZ / INASTI' },
@@ -40,12 +76,22 @@ export const DEMO_ORGANISATIONS: readonly OrgSeed[] = [
   { key: 'pes', kind: 'employment_service', region: 'flanders', name: 'VDAB' },
   { key: 'forem', kind: 'employment_service', region: 'wallonia', name: 'Le Forem' },
   { key: 'actiris', kind: 'employment_service', region: 'brussels', name: 'Actiris' },
-  { key: 'adg', kind: 'employment_service', region: 'ostbelgien', name: 'Arbeitsamt der Deutschsprachigen Gemeinschaft (ADG)' },
+  {
+    key: 'adg',
+    kind: 'employment_service',
+    region: 'ostbelgien',
+    name: 'Arbeitsamt der Deutschsprachigen Gemeinschaft (ADG)',
+  },
   { key: 'committee', kind: 'management_committee', name: 'Management committee' },
 ];
 
 /** One account per party (api.md), each with the password `demo`. */
-export const DEMO_ACCOUNTS: readonly { username: string; organisation: string; name: string; roles?: string[] }[] = [
+export const DEMO_ACCOUNTS: readonly {
+  username: string;
+  organisation: string;
+  name: string;
+  roles?: string[];
+}[] = [
   { username: 'employer', organisation: 'employer', name: 'Erika Employer (demo)' },
   { username: 'mandatary', organisation: 'mandatary', name: 'Mats Mandatary (demo)' },
   { username: 'worker', organisation: 'worker', name: 'Wanda Worker (demo)' },
@@ -102,11 +148,21 @@ export async function seedParties(db: Db): Promise<DemoDirectory> {
       users[account.username] = id;
       await tx
         .insertInto('app_user')
-        .values({ id, username: account.username, display_name: account.name, email: `${account.username}@example.org`, password_hash: passwordHash })
+        .values({
+          id,
+          username: account.username,
+          display_name: account.name,
+          email: `${account.username}@example.org`,
+          password_hash: passwordHash,
+        })
         .execute();
       await tx
         .insertInto('membership')
-        .values({ user_id: id, organisation_id: organisations[account.organisation] ?? '', roles: account.roles ?? ['member'] })
+        .values({
+          user_id: id,
+          organisation_id: organisations[account.organisation] ?? '',
+          roles: account.roles ?? ['member'],
+        })
         .execute();
     }
     await tx
@@ -130,22 +186,48 @@ export async function actorFor(db: Db, username: string): Promise<Actor> {
     .selectFrom('app_user as u')
     .innerJoin('membership as m', 'm.user_id', 'u.id')
     .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'm.roles', 'o.id as orgId', 'o.kind', 'o.name', 'o.region'])
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'm.roles',
+      'o.id as orgId',
+      'o.kind',
+      'o.name',
+      'o.region',
+    ])
     .where('u.username', '=', username)
     .executeTakeFirstOrThrow();
   return {
     userId: row.id,
     username: row.username,
     name: row.display_name,
-    organisation: { id: row.orgId, kind: row.kind as OrganisationKind, name: row.name, region: row.region as Region | null },
+    organisation: {
+      id: row.orgId,
+      kind: row.kind as OrganisationKind,
+      name: row.name,
+      region: row.region as Region | null,
+    },
     roles: row.roles,
     csrfToken: undefined,
   };
 }
 
-type Step = 'draft' | 'complete' | 'filed' | 'incomplete' | 'admissible' | 'inadmissible' | 'work_granted' | 'work_refused' | 'residence_granted' | 'residence_refused' | 'issued' | 'withdrawn' | 'work_withdrawn' | 'residence_ended';
-
-const ORDER: readonly Step[] = ['complete', 'filed', 'admissible', 'work_granted', 'residence_granted', 'issued'];
+type Step =
+  | 'draft'
+  | 'complete'
+  | 'filed'
+  | 'incomplete'
+  | 'admissible'
+  | 'inadmissible'
+  | 'work_granted'
+  | 'work_refused'
+  | 'residence_granted'
+  | 'residence_refused'
+  | 'issued'
+  | 'withdrawn'
+  | 'work_withdrawn'
+  | 'residence_ended';
 
 /** Drives one fictitious single permit through the real use cases up to `target`. */
 async function demoDossier(deps: AppDeps, dir: DemoDirectory, worker: WorkerSeed, target: Step) {
@@ -164,19 +246,32 @@ async function demoDossier(deps: AppDeps, dir: DemoDirectory, worker: WorkerSeed
   const created = await dossiers.createDossier(
     deps,
     employer,
-    { procedure: 'single_permit', category: 'single_permit', ...(target === 'draft' ? { identity: sections.identity } : {}), sections: target === 'draft' ? { identity: sections.identity } : sections },
+    {
+      procedure: 'single_permit',
+      category: 'single_permit',
+      ...(target === 'draft' ? { identity: sections.identity } : {}),
+      sections: target === 'draft' ? { identity: sections.identity } : sections,
+    },
     'nl',
   );
   const id = created.body.id;
   if (target === 'draft') return;
   const today = legalDate(deps.clock.now());
-  for (const type of documentsToUpload({ procedure: 'single_permit', category: 'single_permit', postcode: worker.workplacePostcode, abroad: worker.abroad, on: today })) {
+  for (const type of documentsToUpload({
+    procedure: 'single_permit',
+    category: 'single_permit',
+    postcode: worker.workplacePostcode,
+    abroad: worker.abroad,
+    on: today,
+  })) {
     await addDocument(deps, employer, id, { type, fileName: `${type}.pdf`, content: DEMO_PDF });
   }
   if (target === 'complete') return;
   if (target === 'withdrawn') {
     await dossiers.submitDossier(deps, employer, id);
-    await dossiers.withdrawApplication(deps, employer, id, { reason: 'The candidate accepted another offer (demo).' });
+    await dossiers.withdrawApplication(deps, employer, id, {
+      reason: 'The candidate accepted another offer (demo).',
+    });
     return;
   }
   const region = await as('flanders');
@@ -184,61 +279,112 @@ async function demoDossier(deps: AppDeps, dir: DemoDirectory, worker: WorkerSeed
   await dossiers.submitDossier(deps, employer, id);
   if (target === 'filed') return;
   if (target === 'incomplete') {
-    await dossiers.requestDocuments(deps, region, id, { dueDate: addDays(today, 15), items: [{ documentType: 'diploma', description: 'Copy of the highest diploma' }] });
+    await dossiers.requestDocuments(deps, region, id, {
+      dueDate: addDays(today, 15),
+      items: [{ documentType: 'diploma', description: 'Copy of the highest diploma' }],
+    });
     return;
   }
   if (target === 'inadmissible') {
-    await dossiers.decideAdmissibility(deps, region, id, { outcome: 'inadmissible', grounds: 'The contract is not signed (demo grounds).' });
+    await dossiers.decideAdmissibility(deps, region, id, {
+      outcome: 'inadmissible',
+      grounds: 'The contract is not signed (demo grounds).',
+    });
     return;
   }
   await dossiers.decideAdmissibility(deps, region, id, { outcome: 'admissible' });
   if (target === 'admissible') return;
   if (target === 'work_refused') {
-    await dossiers.decide(deps, region, id, { kind: 'work', outcome: 'refused', grounds: 'The salary is below the threshold (demo grounds).' });
+    await dossiers.decide(deps, region, id, {
+      kind: 'work',
+      outcome: 'refused',
+      grounds: 'The salary is below the threshold (demo grounds).',
+    });
     return;
   }
-  await dossiers.decide(deps, region, id, { kind: 'work', outcome: 'granted', validFrom: '2027-02-01', validUntil: '2028-01-31' });
+  await dossiers.decide(deps, region, id, {
+    kind: 'work',
+    outcome: 'granted',
+    validFrom: '2027-02-01',
+    validUntil: '2028-01-31',
+  });
   if (target === 'work_granted') return;
   if (target === 'work_withdrawn') {
-    await dossiers.decide(deps, region, id, { kind: 'withdrawal', of: 'work', grounds: 'The employment ended (demo grounds).' });
+    await dossiers.decide(deps, region, id, {
+      kind: 'withdrawal',
+      of: 'work',
+      grounds: 'The employment ended (demo grounds).',
+    });
     return;
   }
   if (target === 'residence_refused') {
-    await dossiers.decide(deps, dvz, id, { kind: 'residence', outcome: 'refused', grounds: 'Public order (demo grounds).' });
+    await dossiers.decide(deps, dvz, id, {
+      kind: 'residence',
+      outcome: 'refused',
+      grounds: 'Public order (demo grounds).',
+    });
     return;
   }
-  await dossiers.decide(deps, dvz, id, { kind: 'residence', outcome: 'granted', validFrom: '2027-02-01', validUntil: '2028-01-31' });
+  await dossiers.decide(deps, dvz, id, {
+    kind: 'residence',
+    outcome: 'granted',
+    validFrom: '2027-02-01',
+    validUntil: '2028-01-31',
+  });
   if (target === 'residence_granted') return;
   if (target === 'residence_ended') {
-    await dossiers.decide(deps, dvz, id, { kind: 'end', of: 'residence', grounds: 'The worker left Belgium (demo grounds).' });
+    await dossiers.decide(deps, dvz, id, {
+      kind: 'end',
+      of: 'residence',
+      grounds: 'The worker left Belgium (demo grounds).',
+    });
     return;
   }
   const issuer = await as(worker.abroad ? 'post' : 'municipality');
   await dossiers.recordIssued(deps, issuer, id, { issuedOn: today, documentNumber: `DEMO-${worker.serial}` });
-  void ORDER;
 }
 
 const DEMO_TARGETS: readonly Step[] = [
-  'draft', 'complete', 'filed', 'incomplete', 'admissible', 'inadmissible', 'work_granted', 'work_refused',
-  'residence_granted', 'residence_refused', 'issued', 'withdrawn', 'work_withdrawn', 'residence_ended',
+  'draft',
+  'complete',
+  'filed',
+  'incomplete',
+  'admissible',
+  'inadmissible',
+  'work_granted',
+  'work_refused',
+  'residence_granted',
+  'residence_refused',
+  'issued',
+  'withdrawn',
+  'work_withdrawn',
+  'residence_ended',
 ];
 
 const NATIONALITIES = ['IN', 'MA', 'BR', 'PH', 'NG', 'TR', 'US', 'CN', 'VN', 'CO', 'UA', 'JP', 'EG', 'CA'];
 
-/** Demo mode: the parties, then a dozen fictitious dossiers in every state (only on an empty platform). */
+/** Demo mode: the parties, then fourteen fictitious dossiers, one in every state (only on an empty platform). */
 export async function seedDemo(deps: AppDeps): Promise<DemoDirectory> {
   const dir = await seedParties(deps.db);
-  const count = await deps.db.selectFrom('dossier').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  if (Number(count?.n ?? 0) > 0) return dir;
+  const count = await deps.db
+    .selectFrom('dossier')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  if ((count?.n ?? 0) > 0) return dir;
   for (const [i, target] of DEMO_TARGETS.entries()) {
-    await demoDossier(deps, dir, {
-      serial: i + 1,
-      givenNames: `Demo ${i + 1}`,
-      familyName: 'Voorbeeld-Exemple',
-      nationality: NATIONALITIES[i] ?? 'IN',
-      abroad: i % 3 !== 2,
-      workplacePostcode: '2000',
-    }, target);
+    await demoDossier(
+      deps,
+      dir,
+      {
+        serial: i + 1,
+        givenNames: `Demo ${i + 1}`,
+        familyName: 'Voorbeeld-Exemple',
+        nationality: NATIONALITIES[i] ?? 'IN',
+        abroad: i % 3 !== 2,
+        workplacePostcode: '2000',
+      },
+      target,
+    );
   }
   return dir;
 }

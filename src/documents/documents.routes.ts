@@ -10,18 +10,20 @@ import { addDocument } from './documents.service.js';
 const isDocumentType = (v: unknown): v is DocumentType =>
   typeof v === 'string' && (DOCUMENT_TYPES as readonly string[]).includes(v);
 
-
 export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  return async (app) => {
+  return (app) => {
     const tags = ['documents'];
 
     app.post(
       '/dossiers/:id/documents',
       {
-        config: { permission: { who: 'signed_in', why: 'the transition table names who may add documents when' } },
+        config: {
+          permission: { who: 'signed_in', why: 'the transition table names who may add documents when' },
+        },
         schema: {
           tags,
-          summary: 'Upload one document (multipart: fields `type`, then `file`; PDF, JPEG or PNG up to 10 MB)',
+          summary:
+            'Upload one document (multipart: fields `type`, then `file`; PDF, JPEG or PNG up to 10 MB)',
           params: z.object({ id: z.uuid() }),
           consumes: ['multipart/form-data'],
         },
@@ -29,14 +31,17 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const actor = request.actor;
         if (!actor) throw new AppError('unauthenticated');
-        if (!request.isMultipart()) throw new AppError('validation_failed', { errors: [{ field: 'file', code: 'required' }] });
+        if (!request.isMultipart())
+          throw new AppError('validation_failed', { errors: [{ field: 'file', code: 'required' }] });
         const part = await request.file({ limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } });
         if (!part) throw new AppError('validation_failed', { errors: [{ field: 'file', code: 'required' }] });
         const typeField = part.fields.type;
         const type = typeField && 'value' in typeField ? typeField.value : undefined;
         if (!isDocumentType(type)) {
           part.file.resume();
-          throw new AppError('validation_failed', { errors: [{ field: 'type', code: type ? 'invalid_choice' : 'required' }] });
+          throw new AppError('validation_failed', {
+            errors: [{ field: 'type', code: type ? 'invalid_choice' : 'required' }],
+          });
         }
         const content = await part.toBuffer();
         const result = await addDocument(
@@ -58,7 +63,11 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/dossiers/:id/documents/:documentId',
       {
         config: { permission: { who: 'signed_in' } },
-        schema: { tags, summary: 'Download a document the caller may read', params: z.object({ id: z.uuid(), documentId: z.uuid() }) },
+        schema: {
+          tags,
+          summary: 'Download a document the caller may read',
+          params: z.object({ id: z.uuid(), documentId: z.uuid() }),
+        },
       },
       async (request, reply) => {
         const actor = request.actor;
@@ -78,7 +87,11 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/dossiers/:id/documents/:documentId',
       {
         config: { permission: { who: 'signed_in' } },
-        schema: { tags, summary: 'Remove a document from a draft', params: z.object({ id: z.uuid(), documentId: z.uuid() }) },
+        schema: {
+          tags,
+          summary: 'Remove a document from a draft',
+          params: z.object({ id: z.uuid(), documentId: z.uuid() }),
+        },
       },
       async (request, reply) => {
         const actor = request.actor;
@@ -91,12 +104,17 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           'remove_document',
           async ({ tx, opened }) => {
             if (!opened.record.documents.some((d) => d.id === documentId)) throw new AppError('not_found');
-            await tx.updateTable('document').set({ removed_at: deps.clock.now() }).where('id', '=', documentId).execute();
+            await tx
+              .updateTable('document')
+              .set({ removed_at: deps.clock.now() })
+              .where('id', '=', documentId)
+              .execute();
             return { documentId };
           },
         );
         return reply.code(result.status).send(result.body);
       },
     );
+    return Promise.resolve();
   };
 }

@@ -36,6 +36,7 @@ export function localStorage(root: string): DocumentStorage {
 export function sniffMediaType(head: Buffer): 'application/pdf' | 'image/jpeg' | 'image/png' | undefined {
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
-  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
   return undefined;
 }

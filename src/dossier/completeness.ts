@@ -5,7 +5,8 @@ import type { Category, Procedure } from '../rules/procedures.js';
 import type { Region } from '../rules/regions.js';
 import type { SectionName, Sections } from './sections.js';
 
-type FieldCondition = 'abroad' | 'in_belgium' | 'posted' | 'no_enterprise_number' | 'has_enterprise_number' | 'fee_due';
+type FieldCondition =
+  'abroad' | 'in_belgium' | 'posted' | 'no_enterprise_number' | 'has_enterprise_number' | 'fee_due';
 
 interface RequiredField {
   procedures: readonly Procedure[];
@@ -21,7 +22,12 @@ const AB: readonly Procedure[] = ['single_permit', 'work_permit'];
 const ALL: readonly Procedure[] = ['single_permit', 'work_permit', 'professional_card'];
 const C: readonly Procedure[] = ['professional_card'];
 
-const identity = (field: string): RequiredField => ({ procedures: ALL, section: 'identity', field, legalSource: 'Art. 12 §1 1°' });
+const identity = (field: string): RequiredField => ({
+  procedures: ALL,
+  section: 'identity',
+  field,
+  legalSource: 'Art. 12 §1 1°',
+});
 const residence = (field: string, procedures = ALL, when?: FieldCondition): RequiredField => ({
   procedures,
   section: 'residence',
@@ -79,7 +85,12 @@ export interface CompletenessInput {
 }
 
 const valueAt = (section: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), section);
+  path
+    .split('.')
+    .reduce<unknown>(
+      (v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+      section,
+    );
 
 export function dossierFacts(input: CompletenessInput): DossierFacts {
   const { sections } = input;
@@ -96,7 +107,12 @@ export function dossierFacts(input: CompletenessInput): DossierFacts {
   };
 }
 
-function holds(condition: FieldCondition | undefined, facts: DossierFacts, feeDue: boolean, sections: Partial<Sections>) {
+function holds(
+  condition: FieldCondition | undefined,
+  facts: DossierFacts,
+  feeDue: boolean,
+  sections: Partial<Sections>,
+) {
   switch (condition) {
     case undefined:
       return true;

@@ -22,7 +22,12 @@ export interface DeadlineClock {
  * R-PROC-7: the period runs from the complete filing, stands still while the applicant is asked
  * for documents, and may be extended once. The rule in force on the filing date applies.
  */
-export function deadlineClock(procedure: Procedure, category: Category, lc: Lifecycle, now: Date): DeadlineClock | null {
+export function deadlineClock(
+  procedure: Procedure,
+  category: Category,
+  lc: Lifecycle,
+  now: Date,
+): DeadlineClock | null {
   if (!lc.filedAt) return null;
   const startedOn = legalDate(lc.filedAt);
   const rule = deadlineRule(procedure, startedOn, category);

@@ -43,17 +43,23 @@ const purposeOf = (request: FastifyRequest) => {
 };
 
 export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  return async (app) => {
+  return (app) => {
     const tags = ['dossiers'];
 
     app.post(
       '/dossiers',
       {
         config: { permission: { who: 'signed_in', kinds: APPLICANT_KINDS, why: 'applicants file dossiers' } },
-        schema: { tags, summary: 'Create a draft dossier', body: CreateDossierBody, headers: IdempotencyHeaders },
+        schema: {
+          tags,
+          summary: 'Create a draft dossier',
+          body: CreateDossierBody,
+          headers: IdempotencyHeaders,
+        },
       },
       async (request, reply) => {
-        const { procedure, category, longTermMobility, language, follows, onBehalfOf, ...rest } = request.body;
+        const { procedure, category, longTermMobility, language, follows, onBehalfOf, ...rest } =
+          request.body;
         const sections = Object.fromEntries(
           SECTION_NAMES.filter((n) => rest[n] !== undefined).map((n) => [n, rest[n] ?? {}]),
         );
@@ -69,18 +75,30 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/dossiers',
-      { config: { permission: signedIn }, schema: { tags, summary: 'Dossiers visible to the caller', querystring: ListQuery } },
+      {
+        config: { permission: signedIn },
+        schema: { tags, summary: 'Dossiers visible to the caller', querystring: ListQuery },
+      },
       async (request) => {
         const { limit, ...filters } = request.query;
-        return deps.db.transaction().execute((tx) => listDossiers(tx, actorOf(request), deps.clock, { ...filters, limit }));
+        return deps.db
+          .transaction()
+          .execute((tx) => listDossiers(tx, actorOf(request), deps.clock, { ...filters, limit }));
       },
     );
 
     app.get(
       '/dossiers/:id',
-      { config: { permission: signedIn }, schema: { tags, summary: 'One dossier as the caller may see it', params: DossierId } },
+      {
+        config: { permission: signedIn },
+        schema: { tags, summary: 'One dossier as the caller may see it', params: DossierId },
+      },
       async (request) =>
-        deps.db.transaction().execute((tx) => readDossier(tx, actorOf(request), deps.clock, request.params.id, purposeOf(request))),
+        deps.db
+          .transaction()
+          .execute((tx) =>
+            readDossier(tx, actorOf(request), deps.clock, request.params.id, purposeOf(request)),
+          ),
     );
 
     app.patch(
@@ -92,11 +110,17 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'Edit a draft, section by section',
           params: DossierId,
           headers: IdempotencyHeaders,
-          body: CreateDossierBody.pick({ identity: true, residence: true, employment: true, selfEmployed: true, fee: true }).strict(),
+          body: CreateDossierBody.pick({
+            identity: true,
+            residence: true,
+            employment: true,
+            selfEmployed: true,
+            fee: true,
+          }).strict(),
         },
       },
       async (request, reply) => {
-        const result = await service.editDossier(deps, command(request), request.params.id, request.body as never);
+        const result = await service.editDossier(deps, command(request), request.params.id, request.body);
         return reply.code(result.status).send(result.body);
       },
     );
@@ -105,7 +129,11 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       path: string,
       summary: string,
       body: B,
-      run: (request: FastifyRequest, id: string, body: z.output<B>) => Promise<{ status: number; body: unknown }>,
+      run: (
+        request: FastifyRequest,
+        id: string,
+        body: z.output<B>,
+      ) => Promise<{ status: number; body: unknown }>,
     ) =>
       app.post(
         `/dossiers/:id/${path}`,
@@ -119,17 +147,26 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       );
 
-    act('submit', 'File the dossier (refused with the list of what is missing)', z.object({}).strict().optional(), (r, id) =>
-      service.submitDossier(deps, command(r), id),
+    act(
+      'submit',
+      'File the dossier (refused with the list of what is missing)',
+      z.object({}).strict().optional(),
+      (r, id) => service.submitDossier(deps, command(r), id),
     );
-    act('admissibility', 'Declare the dossier admissible or inadmissible (competent region)', AdmissibilityBody, (r, id, b) =>
-      service.decideAdmissibility(deps, command(r), id, b),
+    act(
+      'admissibility',
+      'Declare the dossier admissible or inadmissible (competent region)',
+      AdmissibilityBody,
+      (r, id, b) => service.decideAdmissibility(deps, command(r), id, b),
     );
     act('requests', 'Ask for documents or data; the deadline clock stands still', RequestBody, (r, id, b) =>
       service.requestDocuments(deps, command(r), id, b),
     );
-    act('decisions', 'Decide (work, residence, professional card) or withdraw / end later', DecisionBody, (r, id, b) =>
-      service.decide(deps, command(r), id, b),
+    act(
+      'decisions',
+      'Decide (work, residence, professional card) or withdraw / end later',
+      DecisionBody,
+      (r, id, b) => service.decide(deps, command(r), id, b),
     );
     act('extension', 'Extend the decision period once, with a reason', ExtensionBody, (r, id, b) =>
       service.extendDeadline(deps, command(r), id, b),
@@ -140,8 +177,11 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     act('issued', 'Record the visa, residence document or card handed over', IssuedBody, (r, id, b) =>
       service.recordIssued(deps, command(r), id, b),
     );
-    act('renewal', 'Start the renewal of a granted permit as a new linked draft', z.object({}).strict().optional(), (r, id) =>
-      service.renew(deps, command(r), id, r.language),
+    act(
+      'renewal',
+      'Start the renewal of a granted permit as a new linked draft',
+      z.object({}).strict().optional(),
+      (r, id) => service.renew(deps, command(r), id, r.language),
     );
 
     app.post(
@@ -157,21 +197,40 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const result = await service.answerRequest(deps, command(request), request.params.id, request.params.requestId, request.body);
+        const result = await service.answerRequest(
+          deps,
+          command(request),
+          request.params.id,
+          request.params.requestId,
+          request.body,
+        );
         return reply.code(result.status).send(result.body);
       },
     );
 
     app.get(
       '/dossiers/:id/events',
-      { config: { permission: signedIn }, schema: { tags, summary: 'History of the dossier, oldest first', params: DossierId } },
-      async (request) => deps.db.transaction().execute((tx) => readEvents(tx, actorOf(request), deps.clock, request.params.id)),
+      {
+        config: { permission: signedIn },
+        schema: { tags, summary: 'History of the dossier, oldest first', params: DossierId },
+      },
+      async (request) =>
+        deps.db
+          .transaction()
+          .execute((tx) => readEvents(tx, actorOf(request), deps.clock, request.params.id)),
     );
 
     app.get(
       '/dossiers/:id/access-log',
-      { config: { permission: signedIn }, schema: { tags, summary: 'Who read this dossier (subject and DPO)', params: DossierId } },
-      async (request) => deps.db.transaction().execute((tx) => readAccessLog(tx, actorOf(request), deps.clock, request.params.id)),
+      {
+        config: { permission: signedIn },
+        schema: { tags, summary: 'Who read this dossier (subject and DPO)', params: DossierId },
+      },
+      async (request) =>
+        deps.db
+          .transaction()
+          .execute((tx) => readAccessLog(tx, actorOf(request), deps.clock, request.params.id)),
     );
+    return Promise.resolve();
   };
 }

@@ -14,7 +14,10 @@ export const CreateDossierBody = z
     /** For a mandatary: the employer the dossier is filed for, under a mandate. */
     onBehalfOf: z.uuid().optional(),
     follows: z
-      .object({ kind: z.enum(['renewal', 'change_of_employer']), reference: z.string().regex(/^SW-\d{4}-\d{6}$/) })
+      .object({
+        kind: z.enum(['renewal', 'change_of_employer']),
+        reference: z.string().regex(/^SW-\d{4}-\d{6}$/),
+      })
       .strict()
       .optional(),
     identity: z.record(z.string(), z.unknown()).optional(),
@@ -69,7 +72,11 @@ export const DecisionBody = z.union([
     })
     .strict(),
   z
-    .object({ kind: z.enum(['withdrawal', 'end']), of: z.enum(['work', 'residence', 'professional_card']), grounds: text })
+    .object({
+      kind: z.enum(['withdrawal', 'end']),
+      of: z.enum(['work', 'residence', 'professional_card']),
+      grounds: text,
+    })
     .strict(),
 ]);
 
@@ -78,4 +85,3 @@ export const WithdrawalBody = z.object({ reason: text.optional() }).strict();
 export const IssuedBody = z
   .object({ issuedOn: isoDate, documentNumber: z.string().trim().min(1).max(50).optional() })
   .strict();
-

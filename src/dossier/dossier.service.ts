@@ -125,7 +125,10 @@ function regionOf(procedure: Procedure, sections: Partial<Sections>, on: string)
 }
 
 /** Named organisations must exist with the right role: a visa post must be a post. */
-async function checkOrganisations(tx: Tx, residence: Sections['residence'] | undefined): Promise<FieldError[]> {
+async function checkOrganisations(
+  tx: Tx,
+  residence: Sections['residence'] | undefined,
+): Promise<FieldError[]> {
   const wanted = [
     { field: 'residence.visaPost', id: residence?.visaPost, kind: 'post' },
     { field: 'residence.municipality', id: residence?.municipality, kind: 'municipality' },
@@ -144,15 +147,19 @@ async function checkOrganisations(tx: Tx, residence: Sections['residence'] | und
 }
 
 /** Merges a partial section into the stored one (null clears a field) and validates the result. */
-function mergeSections(current: Partial<Sections>, patch: Partial<Record<SectionName, Record<string, unknown>>>) {
+function mergeSections(
+  current: Partial<Sections>,
+  patch: Partial<Record<SectionName, Record<string, unknown>>>,
+) {
   const errors: FieldError[] = [];
   const merged: Partial<Sections> = { ...current };
   for (const name of Object.keys(patch) as SectionName[]) {
-    const base = { ...(current[name] as Record<string, unknown> | undefined) };
-    for (const [key, value] of Object.entries(patch[name] ?? {})) {
-      if (value === null) delete base[key];
-      else base[key] = value;
-    }
+    const changes = patch[name] ?? {};
+    const base = Object.fromEntries(
+      Object.entries({ ...(current[name] as Record<string, unknown> | undefined), ...changes }).filter(
+        ([, value]) => value !== null,
+      ),
+    );
     try {
       (merged as Record<string, unknown>)[name] = validate(SECTION_SCHEMAS[name], base, name);
     } catch (error) {
@@ -181,9 +188,15 @@ export async function createDossier(deps: AppDeps, command: Command, input: Crea
 }
 
 /** The applicant organisation: the caller's own, or for a mandatary the employer it acts for. */
-async function applicantFor(tx: Tx, deps: AppDeps, actor: Actor, onBehalfOf: string | undefined): Promise<string> {
+async function applicantFor(
+  tx: Tx,
+  deps: AppDeps,
+  actor: Actor,
+  onBehalfOf: string | undefined,
+): Promise<string> {
   if (actor.organisation.kind !== 'mandatary') return actor.organisation.id;
-  if (!onBehalfOf) throw new AppError('validation_failed', { errors: [{ field: 'onBehalfOf', code: 'required' }] });
+  if (!onBehalfOf)
+    throw new AppError('validation_failed', { errors: [{ field: 'onBehalfOf', code: 'required' }] });
   const mandates = await activeMandates(tx, actor.organisation.id, deps.clock.now());
   if (!mandates.some((m) => m.employerId === onBehalfOf && m.dossierId === null)) {
     throw new AppError('validation_failed', { errors: [{ field: 'onBehalfOf', code: 'no_mandate' }] });
@@ -196,7 +209,9 @@ async function createIn(tx: Tx, deps: AppDeps, command: Command, input: CreateIn
     throw new AppError('procedure_not_in_force');
   }
   if (!isCategoryOf(input.procedure, input.category)) {
-    throw new AppError('validation_failed', { errors: [{ field: 'category', code: 'category_not_of_procedure' }] });
+    throw new AppError('validation_failed', {
+      errors: [{ field: 'category', code: 'category_not_of_procedure' }],
+    });
   }
   const { actor } = command;
   const now = deps.clock.now();
@@ -272,7 +287,9 @@ export function editDossier(
     errors.push(...(await checkOrganisations(tx, merged.residence)));
     if (errors.length) throw new AppError('validation_failed', { errors });
     const changed = Object.keys(patch) as SectionName[];
-    const update = Object.fromEntries(changed.map((name) => [COLUMN[name], JSON.stringify(merged[name] ?? {})]));
+    const update = Object.fromEntries(
+      changed.map((name) => [COLUMN[name], JSON.stringify(merged[name] ?? {})]),
+    );
     await tx
       .updateTable('dossier')
       .set({ ...update, region: regionOf(opened.record.procedure, merged, legalDate(deps.clock.now())) })
@@ -318,7 +335,11 @@ export function requestDocuments(
   deps: AppDeps,
   command: Command,
   id: string,
-  input: { dueDate: string; items: { documentType?: string | undefined; description: string }[]; message?: string | undefined },
+  input: {
+    dueDate: string;
+    items: { documentType?: string | undefined; description: string }[];
+    message?: string | undefined;
+  },
 ) {
   if (input.dueDate <= legalDate(deps.clock.now())) {
     throw new AppError('validation_failed', { errors: [{ field: 'dueDate', code: 'date_in_past' }] });
@@ -357,7 +378,6 @@ export function extendDeadline(deps: AppDeps, command: Command, id: string, inpu
   });
 }
 
-
 export interface FirstDecisionInput {
   kind: 'work' | 'residence' | 'professional_card';
   outcome: 'granted' | 'refused';
@@ -377,15 +397,27 @@ const DECISION_ACTION = {
 } as const;
 
 const LATER_ACTION = {
-  withdrawal: { work: 'withdraw_work', residence: 'withdraw_residence', professional_card: 'withdraw_professional_card' },
+  withdrawal: {
+    work: 'withdraw_work',
+    residence: 'withdraw_residence',
+    professional_card: 'withdraw_professional_card',
+  },
   end: { residence: 'end_residence' },
 } as const;
 
 export function decide(deps: AppDeps, command: Command, id: string, input: DecisionInput) {
   if ('of' in input) {
     const action = (LATER_ACTION[input.kind] as Partial<Record<string, ActionName>>)[input.of];
-    if (!action) throw new AppError('validation_failed', { errors: [{ field: 'of', code: 'invalid_choice' }] });
-    return performAction(deps, command, id, action, () => ({ grounds: input.grounds, decisionType: input.kind }), 201);
+    if (!action)
+      throw new AppError('validation_failed', { errors: [{ field: 'of', code: 'invalid_choice' }] });
+    return performAction(
+      deps,
+      command,
+      id,
+      action,
+      () => ({ grounds: input.grounds, decisionType: input.kind }),
+      201,
+    );
   }
   const first: FirstDecisionInput = input;
   if (first.outcome === 'refused' && !first.grounds) {
@@ -411,7 +443,12 @@ export function decide(deps: AppDeps, command: Command, id: string, input: Decis
   );
 }
 
-export function withdrawApplication(deps: AppDeps, command: Command, id: string, input: { reason?: string | undefined }) {
+export function withdrawApplication(
+  deps: AppDeps,
+  command: Command,
+  id: string,
+  input: { reason?: string | undefined },
+) {
   return performAction(deps, command, id, 'withdraw_application', ({ opened }) => {
     // "Before a decision": a request for documents after the work decision does not reopen it.
     const decided = opened.record.lifecycle.decisions.some((d) => d.kind !== 'admissibility');
@@ -432,7 +469,14 @@ export function recordIssued(
 /** Renewal: a new draft for the same worker, linked to the permit it renews (R-PROC-6), in one transaction. */
 export function renew(deps: AppDeps, command: Command, id: string, language: string) {
   return inTransaction(deps, command, async (tx) => {
-    const previous = await actIn(tx, deps, { ...command, idempotencyKey: undefined }, id, 'renew', () => ({}));
+    const previous = await actIn(
+      tx,
+      deps,
+      { ...command, idempotencyKey: undefined },
+      id,
+      'renew',
+      () => ({}),
+    );
     const renewal = await createIn(
       tx,
       deps,
@@ -444,9 +488,7 @@ export function renew(deps: AppDeps, command: Command, id: string, language: str
         follows: { kind: 'renewal', reference: previous.reference },
         onBehalfOf: previous.applicant.organisationId,
         // The fee of the renewal is a new payment; everything else carries over to be checked.
-        sections: Object.fromEntries(
-          Object.entries(previous.sections).filter(([name]) => name !== 'fee'),
-        ) as Partial<Record<SectionName, Record<string, unknown>>>,
+        sections: Object.fromEntries(Object.entries(previous.sections).filter(([name]) => name !== 'fee')),
       },
       language,
     );

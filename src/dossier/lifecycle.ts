@@ -13,7 +13,8 @@ export interface ActionRecord {
   payload: Record<string, unknown>;
 }
 
-export type DecisionKind = 'admissibility' | 'work' | 'residence' | 'professional_card' | 'withdrawal' | 'end';
+export type DecisionKind =
+  'admissibility' | 'work' | 'residence' | 'professional_card' | 'withdrawal' | 'end';
 export type DecisionOutcome = 'admissible' | 'inadmissible' | 'granted' | 'refused' | 'withdrawn' | 'ended';
 
 export interface DecisionRecord {
@@ -155,7 +156,10 @@ export function foldLifecycle(procedure: Procedure, actions: readonly ActionReco
       };
     }
     if (a.action === 'extend_deadline') {
-      lc = { ...lc, extension: { at: a.at, days: Number(p.days), reason: str(p.reason) ?? '', relation: a.relation } };
+      lc = {
+        ...lc,
+        extension: { at: a.at, days: Number(p.days), reason: str(p.reason) ?? '', relation: a.relation },
+      };
     }
     const decision = DECISION_OF_ACTION[a.action];
     if (decision) {
@@ -189,4 +193,5 @@ export function foldLifecycle(procedure: Procedure, actions: readonly ActionReco
   return lc;
 }
 
-export const openRequest = (lc: Lifecycle): RequestRecord | undefined => lc.requests.find((r) => !r.answeredAt);
+export const openRequest = (lc: Lifecycle): RequestRecord | undefined =>
+  lc.requests.find((r) => !r.answeredAt);

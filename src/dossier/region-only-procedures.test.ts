@@ -5,28 +5,67 @@ import { startPlatform, type Client, type TestPlatform } from '../../test/harnes
 
 /** Work permits (b) and professional cards (c) are decided by the region alone (R-PROC-5). */
 let platform: TestPlatform;
-let employer: Client, selfemployed: Client, wallonia: Client, ostbelgien: Client, dvz: Client, counter: Client;
+let employer: Client,
+  selfemployed: Client,
+  wallonia: Client,
+  ostbelgien: Client,
+  dvz: Client,
+  counter: Client;
 
 beforeAll(async () => {
   platform = await startPlatform({ professionalCardEnabled: true });
-  [employer, selfemployed, wallonia, ostbelgien, dvz, counter] = await platform.loginAll(['employer', 'selfemployed', 'wallonia', 'ostbelgien', 'dvz', 'counter'] as const);
+  [employer, selfemployed, wallonia, ostbelgien, dvz, counter] = await platform.loginAll([
+    'employer',
+    'selfemployed',
+    'wallonia',
+    'ostbelgien',
+    'dvz',
+    'counter',
+  ] as const);
 });
 afterAll(() => platform.close());
 
 const path = (id: string, rest = '') => `/api/v1/dossiers/${id}${rest}`;
 
-async function uploadAll(client: Client, id: string, procedure: 'work_permit' | 'professional_card', postcode: string, abroad: boolean) {
-  for (const type of documentsToUpload({ procedure, category: procedure, postcode, abroad, on: '2026-11-23' })) {
+async function uploadAll(
+  client: Client,
+  id: string,
+  procedure: 'work_permit' | 'professional_card',
+  postcode: string,
+  abroad: boolean,
+) {
+  for (const type of documentsToUpload({
+    procedure,
+    category: procedure,
+    postcode,
+    abroad,
+    on: '2026-11-23',
+  })) {
     expect((await client.upload(id, type, DEMO_PDF)).status).toBe(201);
   }
 }
 
 async function filedWorkPermit(postcode: string) {
   const s = singlePermitSections(
-    { serial: 700, givenNames: 'Test', familyName: 'Werkkaart', nationality: 'MA', abroad: false, workplacePostcode: postcode },
-    { visaPost: '', municipality: platform.directory.organisations['municipality-liege'] ?? '', employerSerial: 1 },
+    {
+      serial: 700,
+      givenNames: 'Test',
+      familyName: 'Werkkaart',
+      nationality: 'MA',
+      abroad: false,
+      workplacePostcode: postcode,
+    },
+    {
+      visaPost: '',
+      municipality: platform.directory.organisations['municipality-liege'] ?? '',
+      employerSerial: 1,
+    },
   );
-  const created = await employer.post('/api/v1/dossiers', { procedure: 'work_permit', category: 'work_permit', ...s });
+  const created = await employer.post('/api/v1/dossiers', {
+    procedure: 'work_permit',
+    category: 'work_permit',
+    ...s,
+  });
   expect(created.status).toBe(201);
   await uploadAll(employer, created.body.id, 'work_permit', postcode, false);
   const filed = await employer.post(path(created.body.id, '/submit'));
@@ -39,15 +78,27 @@ describe('work permit (b)', () => {
     const id = await filedWorkPermit('4000'); // Liège: Walloon Region
     expect((await employer.get(path(id))).body.region).toBe('wallonia');
     expect((await ostbelgien.get(path(id))).status).toBe(404);
-    expect((await wallonia.post(path(id, '/admissibility'), { outcome: 'admissible' })).body.state).toBe('admissible');
-    const granted = await wallonia.post(path(id, '/decisions'), { kind: 'work', outcome: 'granted', validFrom: '2027-01-01', validUntil: '2027-12-31' });
+    expect((await wallonia.post(path(id, '/admissibility'), { outcome: 'admissible' })).body.state).toBe(
+      'admissible',
+    );
+    const granted = await wallonia.post(path(id, '/decisions'), {
+      kind: 'work',
+      outcome: 'granted',
+      validFrom: '2027-01-01',
+      validUntil: '2027-12-31',
+    });
     expect(granted.body.state).toBe('work_granted');
     expect(granted.body.clock.status).toBe('stopped');
     expect(granted.body.decisions.at(-1)).toMatchObject({ permitType: 'work_permit', decisionType: 'first' });
     // No residence step: DVZ follows residence but does not decide here.
-    expect((await dvz.post(path(id, '/decisions'), { kind: 'residence', outcome: 'granted' })).body.code).toBe('action_not_in_procedure');
+    expect(
+      (await dvz.post(path(id, '/decisions'), { kind: 'residence', outcome: 'granted' })).body.code,
+    ).toBe('action_not_in_procedure');
     expect((await wallonia.post(path(id, '/issued'), { issuedOn: '2026-12-01' })).body.state).toBe('issued');
-    expect((await wallonia.post(path(id, '/decisions'), { kind: 'withdrawal', of: 'work', grounds: 'Fraud' })).body.state).toBe('work_withdrawn');
+    expect(
+      (await wallonia.post(path(id, '/decisions'), { kind: 'withdrawal', of: 'work', grounds: 'Fraud' })).body
+        .state,
+    ).toBe('work_withdrawn');
   });
 
   it('a workplace in a German-speaking municipality goes to the German-speaking Community (R-PROC-4)', async () => {
@@ -55,7 +106,11 @@ describe('work permit (b)', () => {
     expect((await employer.get(path(id))).body.region).toBe('ostbelgien');
     expect((await ostbelgien.post(path(id, '/admissibility'), { outcome: 'admissible' })).status).toBe(200);
     expect((await wallonia.get(path(id))).status).toBe(404);
-    const refused = await ostbelgien.post(path(id, '/decisions'), { kind: 'work', outcome: 'refused', grounds: 'Arbeitsmarkt' });
+    const refused = await ostbelgien.post(path(id, '/decisions'), {
+      kind: 'work',
+      outcome: 'refused',
+      grounds: 'Arbeitsmarkt',
+    });
     expect(refused.body.state).toBe('work_refused');
   });
 });
@@ -66,10 +121,23 @@ describe('professional card (c)', () => {
       procedure: 'professional_card',
       category: 'professional_card',
       identity: singlePermitSections(
-        { serial: 701, givenNames: 'Test', familyName: 'Beroepskaart', nationality: 'BR', abroad: false, workplacePostcode: '1000' },
+        {
+          serial: 701,
+          givenNames: 'Test',
+          familyName: 'Beroepskaart',
+          nationality: 'BR',
+          abroad: false,
+          workplacePostcode: '1000',
+        },
         { visaPost: '', municipality: '', employerSerial: 1 },
       ).identity,
-      residence: { passportNumber: 'DEMO00701', passportIssuingCountry: 'BR', passportExpiry: '2031-01-01', email: 'card@example.org', abroad: false },
+      residence: {
+        passportNumber: 'DEMO00701',
+        passportIssuingCountry: 'BR',
+        passportExpiry: '2031-01-01',
+        email: 'card@example.org',
+        abroad: false,
+      },
       selfEmployed: {
         activity: 'Graphic design studio',
         naceCode: '74.10',
@@ -88,17 +156,26 @@ describe('professional card (c)', () => {
   it('goes from filing to a granted, issued card with the region of the activity; the counter reads it', async () => {
     const brussels = await platform.login('brussels');
     const id = await filedCard();
-    expect((await brussels.post(path(id, '/admissibility'), { outcome: 'admissible' })).body.state).toBe('admissible');
+    expect((await brussels.post(path(id, '/admissibility'), { outcome: 'admissible' })).body.state).toBe(
+      'admissible',
+    );
     const wrongKind = await brussels.post(path(id, '/decisions'), { kind: 'work', outcome: 'granted' });
     expect(wrongKind.status).toBe(422);
     expect(wrongKind.body.code).toBe('action_not_in_procedure');
-    const granted = await brussels.post(path(id, '/decisions'), { kind: 'professional_card', outcome: 'granted' });
+    const granted = await brussels.post(path(id, '/decisions'), {
+      kind: 'professional_card',
+      outcome: 'granted',
+    });
     expect(granted.body.state).toBe('work_granted');
     const byCounter = await counter.get(path(id));
     expect(byCounter.status).toBe(200);
     expect(byCounter.body.decisions.map((d: { kind: string }) => d.kind)).toEqual(['professional_card']);
     expect((await brussels.post(path(id, '/issued'), { issuedOn: '2026-12-02' })).body.state).toBe('issued');
-    const withdrawn = await brussels.post(path(id, '/decisions'), { kind: 'withdrawal', of: 'professional_card', grounds: 'Activity stopped' });
+    const withdrawn = await brussels.post(path(id, '/decisions'), {
+      kind: 'withdrawal',
+      of: 'professional_card',
+      grounds: 'Activity stopped',
+    });
     expect(withdrawn.body.state).toBe('work_withdrawn');
   });
 
@@ -106,7 +183,11 @@ describe('professional card (c)', () => {
     const brussels = await platform.login('brussels');
     const id = await filedCard();
     await brussels.post(path(id, '/admissibility'), { outcome: 'admissible' });
-    const refused = await brussels.post(path(id, '/decisions'), { kind: 'professional_card', outcome: 'refused', grounds: 'No economic interest shown' });
+    const refused = await brussels.post(path(id, '/decisions'), {
+      kind: 'professional_card',
+      outcome: 'refused',
+      grounds: 'No economic interest shown',
+    });
     expect(refused.body.state).toBe('work_refused');
     expect(refused.body.decisions.at(-1).grounds).toBe('No economic interest shown');
     expect(JSON.stringify((await counter.get(path(id))).body)).not.toContain('No economic interest');
@@ -118,7 +199,10 @@ describe('procedure (c) switched off (R-PROC-2)', () => {
     const off = await startPlatform();
     try {
       const client = await off.login('selfemployed', 'fr');
-      const res = await client.post('/api/v1/dossiers', { procedure: 'professional_card', category: 'professional_card' });
+      const res = await client.post('/api/v1/dossiers', {
+        procedure: 'professional_card',
+        category: 'professional_card',
+      });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('procedure_not_in_force');
       expect(res.body.title).toContain('carte professionnelle');

@@ -11,8 +11,9 @@ import {
 import { isKnownPostcode } from '../rules/regions.js';
 
 /** A refinement whose failure carries a catalogued field code (see FIELD_MESSAGES). */
-const fail = (ctx: z.RefinementCtx, code: FieldErrorCode, path: PropertyKey[] = []) =>
+const fail = (ctx: z.RefinementCtx, code: FieldErrorCode, path: PropertyKey[] = []) => {
   ctx.addIssue({ code: 'custom', params: { code }, path, message: code });
+};
 
 const text = (max = 200) => z.string().trim().min(1).max(max);
 
@@ -126,8 +127,14 @@ export const EmploymentSection = z
         seatAddress: Address,
         email,
         phone,
-        jointCommittee: z.string().regex(/^\d{3}(\.\d{2})?$/).optional(),
-        naceCode: z.string().regex(/^\d{2}(\.?\d{1,3})?$/).optional(),
+        jointCommittee: z
+          .string()
+          .regex(/^\d{3}(\.\d{2})?$/)
+          .optional(),
+        naceCode: z
+          .string()
+          .regex(/^\d{2}(\.?\d{1,3})?$/)
+          .optional(),
       })
       .strict(),
     registration: Registration,
@@ -139,7 +146,9 @@ export const EmploymentSection = z
     endDate: isoDate,
     hoursPerWeek: z.number().positive().max(60),
     grossMonthlySalaryCents: z.number().int().nonnegative().max(100_000_000),
-    qualification: z.object({ title: text(), level: text(50).optional(), country: country.optional() }).strict(),
+    qualification: z
+      .object({ title: text(), level: text(50).optional(), country: country.optional() })
+      .strict(),
     posting: z.object({ limosaReference: text(50), postingCertificate: text(50) }).strict(),
     research: z
       .object({
@@ -155,7 +164,13 @@ export const EmploymentSection = z
   .partial()
   .strict()
   .superRefine((e, ctx) => {
-    if (e.startDate && e.endDate && isIsoDate(e.startDate) && isIsoDate(e.endDate) && e.endDate <= e.startDate) {
+    if (
+      e.startDate &&
+      e.endDate &&
+      isIsoDate(e.startDate) &&
+      isIsoDate(e.endDate) &&
+      e.endDate <= e.startDate
+    ) {
       fail(ctx, 'end_before_start', ['endDate']);
     }
   });

@@ -4,11 +4,25 @@ import { startPlatform, type Client, type TestPlatform } from '../../test/harnes
 import { completeSinglePermitDraft, filedSinglePermit } from '../../test/scenarios.js';
 
 let platform: TestPlatform;
-let employer: Client, flanders: Client, wallonia: Client, dvz: Client, post: Client, mandatary: Client, inspection: Client;
+let employer: Client,
+  flanders: Client,
+  wallonia: Client,
+  dvz: Client,
+  post: Client,
+  mandatary: Client,
+  inspection: Client;
 
 beforeAll(async () => {
   platform = await startPlatform();
-  [employer, flanders, wallonia, dvz, post, mandatary, inspection] = await platform.loginAll(['employer', 'flanders', 'wallonia', 'dvz', 'post', 'mandatary', 'inspection'] as const);
+  [employer, flanders, wallonia, dvz, post, mandatary, inspection] = await platform.loginAll([
+    'employer',
+    'flanders',
+    'wallonia',
+    'dvz',
+    'post',
+    'mandatary',
+    'inspection',
+  ] as const);
 });
 afterAll(() => platform.close());
 
@@ -17,7 +31,9 @@ const path = (id: string, rest = '') => `/api/v1/dossiers/${id}${rest}`;
 /** Moves the legal calendar on; sessions idle out meanwhile, so everyone signs in again. */
 async function advanceDays(days: number) {
   platform.clock.advanceDays(days);
-  await Promise.all([employer, flanders, wallonia, dvz, post, mandatary, inspection].map((c) => c.signInAgain()));
+  await Promise.all(
+    [employer, flanders, wallonia, dvz, post, mandatary, inspection].map((c) => c.signInAgain()),
+  );
 }
 
 describe('single permit (R-PROC-5): employer → region → DVZ → post', () => {
@@ -31,7 +47,12 @@ describe('single permit (R-PROC-5): employer → region → DVZ → post', () =>
     expect(filed.status).toBe(200);
     expect(filed.body.state).toBe('filed');
     expect(filed.body.region).toBe('flanders');
-    expect(filed.body.clock).toMatchObject({ status: 'running', startedOn: '2026-11-23', decisionDays: 90, daysLeft: 90 });
+    expect(filed.body.clock).toMatchObject({
+      status: 'running',
+      startedOn: '2026-11-23',
+      decisionDays: 90,
+      daysLeft: 90,
+    });
 
     // DVZ sees the dossier only once it is admissible (Art. 12 §1 second para.).
     expect((await dvz.get(path(id))).status).toBe(404);
@@ -44,15 +65,29 @@ describe('single permit (R-PROC-5): employer → region → DVZ → post', () =>
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('action_not_allowed_in_state');
 
-    const work = await flanders.post(path(id, '/decisions'), { kind: 'work', outcome: 'granted', validFrom: '2027-02-01', validUntil: '2028-01-31' });
+    const work = await flanders.post(path(id, '/decisions'), {
+      kind: 'work',
+      outcome: 'granted',
+      validFrom: '2027-02-01',
+      validUntil: '2028-01-31',
+    });
     expect(work.status).toBe(201);
     expect(work.body.state).toBe('work_granted');
     expect((await post.get(path(id))).status).toBe(404);
 
-    const residence = await dvz.post(path(id, '/decisions'), { kind: 'residence', outcome: 'granted', validFrom: '2027-02-01', validUntil: '2028-01-31' });
+    const residence = await dvz.post(path(id, '/decisions'), {
+      kind: 'residence',
+      outcome: 'granted',
+      validFrom: '2027-02-01',
+      validUntil: '2028-01-31',
+    });
     expect(residence.body.state).toBe('residence_granted');
     expect(residence.body.clock.status).toBe('stopped');
-    expect(residence.body.decisions.map((d: { kind: string }) => d.kind)).toEqual(['admissibility', 'work', 'residence']);
+    expect(residence.body.decisions.map((d: { kind: string }) => d.kind)).toEqual([
+      'admissibility',
+      'work',
+      'residence',
+    ]);
 
     const seenByPost = await post.get(path(id));
     expect(seenByPost.status).toBe(200);
@@ -60,18 +95,33 @@ describe('single permit (R-PROC-5): employer → region → DVZ → post', () =>
     expect(seenByPost.body.sections.employment).toBeUndefined();
     expect(seenByPost.body.withheld).toContain('employment');
 
-    const issued = await post.post(path(id, '/issued'), { issuedOn: '2026-12-01', documentNumber: 'VISA-TEST-1' });
+    const issued = await post.post(path(id, '/issued'), {
+      issuedOn: '2026-12-01',
+      documentNumber: 'VISA-TEST-1',
+    });
     expect(issued.body.state).toBe('issued');
 
     const events = await employer.get(path(id, '/events'));
     expect(events.body.items.map((e: { action: string }) => e.action)).toEqual(
-      expect.arrayContaining(['create', 'submit', 'declare_admissible', 'decide_work', 'decide_residence', 'record_issued']),
+      expect.arrayContaining([
+        'create',
+        'submit',
+        'declare_admissible',
+        'decide_work',
+        'decide_residence',
+        'record_issued',
+      ]),
     );
-    expect(events.body.items.find((e: { action: string }) => e.action === 'decide_work').legalBasis).toMatch(/Art\. 18/);
+    expect(events.body.items.find((e: { action: string }) => e.action === 'decide_work').legalBasis).toMatch(
+      /Art\. 18/,
+    );
   });
 
   it('refuses a filing with every missing field and document listed, and changes nothing', async () => {
-    const created = await employer.post('/api/v1/dossiers', { procedure: 'single_permit', category: 'eu_blue_card' });
+    const created = await employer.post('/api/v1/dossiers', {
+      procedure: 'single_permit',
+      category: 'eu_blue_card',
+    });
     const res = await employer.post(path(created.body.id, '/submit'));
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -89,31 +139,48 @@ describe('single permit (R-PROC-5): employer → region → DVZ → post', () =>
 
   it('the region can declare a filing inadmissible; the employer sees only that a negative decision was taken', async () => {
     const { id } = await filedSinglePermit(platform, employer);
-    const res = await flanders.post(path(id, '/admissibility'), { outcome: 'inadmissible', grounds: 'Contract not signed' });
+    const res = await flanders.post(path(id, '/admissibility'), {
+      outcome: 'inadmissible',
+      grounds: 'Contract not signed',
+    });
     expect(res.body.state).toBe('inadmissible');
     expect(res.body.decisions[0].grounds).toBe('Contract not signed');
     const seen = await employer.get(path(id));
-    expect(seen.body.decisions).toEqual([{ id: expect.any(String), fact: 'negative_decision', decidedAt: expect.any(String) }]);
+    expect(seen.body.decisions).toEqual([
+      { id: expect.any(String), fact: 'negative_decision', decidedAt: expect.any(String) },
+    ]);
     expect(JSON.stringify(seen.body)).not.toContain('Contract not signed');
-    expect(JSON.stringify((await employer.get(path(id, '/events'))).body)).not.toContain('Contract not signed');
+    expect(JSON.stringify((await employer.get(path(id, '/events'))).body)).not.toContain(
+      'Contract not signed',
+    );
   });
 
   it('a work refusal ends the procedure before DVZ, whose grounds stay with the region (Art. 24)', async () => {
     const { id } = await filedSinglePermit(platform, employer);
     await flanders.post(path(id, '/admissibility'), { outcome: 'admissible' });
-    const refused = await flanders.post(path(id, '/decisions'), { kind: 'work', outcome: 'refused', grounds: 'Labour market test failed' });
+    const refused = await flanders.post(path(id, '/decisions'), {
+      kind: 'work',
+      outcome: 'refused',
+      grounds: 'Labour market test failed',
+    });
     expect(refused.body.state).toBe('work_refused');
     const byDvz = await dvz.get(path(id));
     expect(byDvz.body.decisions.at(-1)).toMatchObject({ fact: 'negative_decision' });
     expect(JSON.stringify(byDvz.body)).not.toContain('Labour market test failed');
-    expect((await dvz.post(path(id, '/decisions'), { kind: 'residence', outcome: 'granted' })).status).toBe(409);
+    expect((await dvz.post(path(id, '/decisions'), { kind: 'residence', outcome: 'granted' })).status).toBe(
+      409,
+    );
   });
 
   it('a residence refusal by DVZ keeps its grounds from the region', async () => {
     const { id } = await filedSinglePermit(platform, employer);
     await flanders.post(path(id, '/admissibility'), { outcome: 'admissible' });
     await flanders.post(path(id, '/decisions'), { kind: 'work', outcome: 'granted' });
-    const refused = await dvz.post(path(id, '/decisions'), { kind: 'residence', outcome: 'refused', grounds: 'Public order risk' });
+    const refused = await dvz.post(path(id, '/decisions'), {
+      kind: 'residence',
+      outcome: 'refused',
+      grounds: 'Public order risk',
+    });
     expect(refused.body.state).toBe('residence_refused');
     expect(refused.body.decisions.at(-1).grounds).toBe('Public order risk');
     // The competent region reads the decision (admin: R) but never DVZ's grounds (access.md rule 3).
@@ -154,29 +221,46 @@ describe('requests for documents and the deadline clock (R-PROC-7, R-FILE-5)', (
     const answered = await employer.post(path(id, `/requests/${requestId}/answer`), { documentIds: [docId] });
     expect(answered.status).toBe(200);
     expect(answered.body.state).toBe('filed');
-    expect(answered.body.clock).toMatchObject({ status: 'running', suspendedDays: 10, dueDate: '2027-03-03', daysLeft: 90 });
+    expect(answered.body.clock).toMatchObject({
+      status: 'running',
+      suspendedDays: 10,
+      dueDate: '2027-03-03',
+      daysLeft: 90,
+    });
 
     await advanceDays(5);
     expect((await employer.get(path(id))).body.clock.daysLeft).toBe(85);
     // Answering twice is refused: the request is closed.
-    expect((await employer.post(path(id, `/requests/${requestId}/answer`), { documentIds: [] })).status).toBe(409);
+    expect((await employer.post(path(id, `/requests/${requestId}/answer`), { documentIds: [] })).status).toBe(
+      409,
+    );
   });
 
   it('DVZ may ask for residence documents after the work decision; the dossier returns to work_granted', async () => {
     const { id } = await filedSinglePermit(platform, employer);
     await flanders.post(path(id, '/admissibility'), { outcome: 'admissible' });
     await flanders.post(path(id, '/decisions'), { kind: 'work', outcome: 'granted' });
-    const asked = await dvz.post(path(id, '/requests'), { dueDate: '2027-06-01', items: [{ description: 'Proof of accommodation' }] });
+    const asked = await dvz.post(path(id, '/requests'), {
+      dueDate: '2027-06-01',
+      items: [{ description: 'Proof of accommodation' }],
+    });
     expect(asked.body.state).toBe('incomplete');
-    const answered = await employer.post(path(id, `/requests/${asked.body.requests[0].id}/answer`), { documentIds: [] });
+    const answered = await employer.post(path(id, `/requests/${asked.body.requests[0].id}/answer`), {
+      documentIds: [],
+    });
     expect(answered.body.state).toBe('work_granted');
   });
 
   it('extends the period once, with a reason, and refuses a second extension', async () => {
     const { id } = await filedSinglePermit(platform, employer);
-    const first = await flanders.post(path(id, '/extension'), { reason: 'Complex case: several establishments' });
+    const first = await flanders.post(path(id, '/extension'), {
+      reason: 'Complex case: several establishments',
+    });
     expect(first.status).toBe(200);
-    expect(first.body.clock.extension).toMatchObject({ days: 30, reason: 'Complex case: several establishments' });
+    expect(first.body.clock.extension).toMatchObject({
+      days: 30,
+      reason: 'Complex case: several establishments',
+    });
     expect(first.body.clock.dueDate).toBe(addDays(first.body.clock.startedOn, 120));
     const second = await flanders.post(path(id, '/extension'), { reason: 'Again' });
     expect(second.status).toBe(409);
@@ -197,8 +281,13 @@ describe('refusals outside the transition table or by the wrong party', () => {
     expect((await employer.patch(path(id), { identity: { familyName: 'Changed' } })).status).toBe(409);
     expect((await employer.post(path(id, '/submit'))).status).toBe(409);
     // DVZ has no access before admissibility, so for DVZ the dossier does not exist yet.
-    expect((await dvz.post(path(id, '/requests'), { dueDate: '2027-01-01', items: [{ description: 'x' }] })).status).toBe(404);
-    expect((await flanders.post(path(id, '/decisions'), { kind: 'work', outcome: 'granted' })).status).toBe(409);
+    expect(
+      (await dvz.post(path(id, '/requests'), { dueDate: '2027-01-01', items: [{ description: 'x' }] }))
+        .status,
+    ).toBe(404);
+    expect((await flanders.post(path(id, '/decisions'), { kind: 'work', outcome: 'granted' })).status).toBe(
+      409,
+    );
     expect((await employer.get(path('00000000-0000-4000-8000-000000000000'))).status).toBe(404);
   });
 
@@ -207,7 +296,9 @@ describe('refusals outside the transition table or by the wrong party', () => {
     const withdrawn = await employer.post(path(before.id, '/withdrawal'), { reason: 'Candidate declined' });
     expect(withdrawn.body.state).toBe('withdrawn_by_applicant');
     expect(withdrawn.body.clock.status).toBe('stopped');
-    expect((await flanders.post(path(before.id, '/admissibility'), { outcome: 'admissible' })).status).toBe(409);
+    expect((await flanders.post(path(before.id, '/admissibility'), { outcome: 'admissible' })).status).toBe(
+      409,
+    );
 
     const after = await filedSinglePermit(platform, employer);
     await flanders.post(path(after.id, '/admissibility'), { outcome: 'admissible' });
@@ -221,26 +312,40 @@ describe('refusals outside the transition table or by the wrong party', () => {
     expect((await mandatary.post(path(id, '/submit'))).body.state).toBe('filed');
 
     const employerId = platform.directory.organisations.employer;
-    const forEmployer = await mandatary.post('/api/v1/dossiers', { procedure: 'single_permit', category: 'researcher', onBehalfOf: employerId });
+    const forEmployer = await mandatary.post('/api/v1/dossiers', {
+      procedure: 'single_permit',
+      category: 'researcher',
+      onBehalfOf: employerId,
+    });
     expect(forEmployer.status).toBe(201);
     expect(forEmployer.body.applicant.organisationId).toBe(employerId);
     expect((await employer.get(path(forEmployer.body.id))).status).toBe(200);
 
-    const withoutEmployer = await mandatary.post('/api/v1/dossiers', { procedure: 'single_permit', category: 'researcher' });
-    expect(withoutEmployer.body.errors).toEqual([expect.objectContaining({ field: 'onBehalfOf', code: 'required' })]);
+    const withoutEmployer = await mandatary.post('/api/v1/dossiers', {
+      procedure: 'single_permit',
+      category: 'researcher',
+    });
+    expect(withoutEmployer.body.errors).toEqual([
+      expect.objectContaining({ field: 'onBehalfOf', code: 'required' }),
+    ]);
     const noMandate = await mandatary.post('/api/v1/dossiers', {
       procedure: 'single_permit',
       category: 'researcher',
       onBehalfOf: platform.directory.organisations.flanders,
     });
-    expect(noMandate.body.errors).toEqual([expect.objectContaining({ field: 'onBehalfOf', code: 'no_mandate' })]);
+    expect(noMandate.body.errors).toEqual([
+      expect.objectContaining({ field: 'onBehalfOf', code: 'no_mandate' }),
+    ]);
   });
 
   it('an open request of DVZ after the work decision does not reopen withdrawal by the applicant', async () => {
     const { id } = await filedSinglePermit(platform, employer);
     await flanders.post(path(id, '/admissibility'), { outcome: 'admissible' });
     await flanders.post(path(id, '/decisions'), { kind: 'work', outcome: 'granted' });
-    await dvz.post(path(id, '/requests'), { dueDate: '2027-06-01', items: [{ description: 'Proof of accommodation' }] });
+    await dvz.post(path(id, '/requests'), {
+      dueDate: '2027-06-01',
+      items: [{ description: 'Proof of accommodation' }],
+    });
     expect((await employer.post(path(id, '/withdrawal'), {})).status).toBe(409);
   });
 
@@ -264,16 +369,38 @@ describe('after the decision (R-PROC-6)', () => {
 
   it('the region withdraws the work authorisation', async () => {
     const { id } = await grantedPermit();
-    const res = await flanders.post(path(id, '/decisions'), { kind: 'withdrawal', of: 'work', grounds: 'Fraud established' });
+    const res = await flanders.post(path(id, '/decisions'), {
+      kind: 'withdrawal',
+      of: 'work',
+      grounds: 'Fraud established',
+    });
     expect(res.body.state).toBe('work_withdrawn');
   });
 
   it('DVZ withdraws or ends the residence; the region may not', async () => {
     const a = await grantedPermit();
-    expect((await flanders.post(path(a.id, '/decisions'), { kind: 'end', of: 'residence', grounds: 'x' })).status).toBe(403);
-    expect((await dvz.post(path(a.id, '/decisions'), { kind: 'end', of: 'residence', grounds: 'Left the country' })).body.state).toBe('residence_ended');
+    expect(
+      (await flanders.post(path(a.id, '/decisions'), { kind: 'end', of: 'residence', grounds: 'x' })).status,
+    ).toBe(403);
+    expect(
+      (
+        await dvz.post(path(a.id, '/decisions'), {
+          kind: 'end',
+          of: 'residence',
+          grounds: 'Left the country',
+        })
+      ).body.state,
+    ).toBe('residence_ended');
     const b = await grantedPermit();
-    expect((await dvz.post(path(b.id, '/decisions'), { kind: 'withdrawal', of: 'residence', grounds: 'Conditions no longer met' })).body.state).toBe('residence_withdrawn');
+    expect(
+      (
+        await dvz.post(path(b.id, '/decisions'), {
+          kind: 'withdrawal',
+          of: 'residence',
+          grounds: 'Conditions no longer met',
+        })
+      ).body.state,
+    ).toBe('residence_withdrawn');
   });
 
   it('renewal starts a new draft linked to the permit, carrying the data but not the fee', async () => {
@@ -325,6 +452,8 @@ describe('idempotency keys', () => {
     const again = await flanders.post(path(id, '/admissibility'), { outcome: 'admissible' }, key);
     expect(again.status).toBe(200);
     const events = await flanders.get(path(id, '/events'));
-    expect(events.body.items.filter((e: { action: string }) => e.action === 'declare_admissible')).toHaveLength(1);
+    expect(
+      events.body.items.filter((e: { action: string }) => e.action === 'declare_admissible'),
+    ).toHaveLength(1);
   });
 });

@@ -9,7 +9,9 @@ let draftId: string;
 beforeAll(async () => {
   platform = await startPlatform();
   employer = await platform.login('employer');
-  draftId = (await employer.post('/api/v1/dossiers', { procedure: 'single_permit', category: 'single_permit' })).body.id;
+  draftId = (
+    await employer.post('/api/v1/dossiers', { procedure: 'single_permit', category: 'single_permit' })
+  ).body.id;
 });
 afterAll(() => platform.close());
 
@@ -31,7 +33,11 @@ const national2000s = (() => {
 describe('identifiers are checked by their check digits', () => {
   it.each([
     ['a national register number', national, national],
-    ['one written with separators', `${national.slice(0, 2)}.${national.slice(2, 4)}.${national.slice(4, 6)}-${national.slice(6, 9)}.${national.slice(9)}`, national],
+    [
+      'one written with separators',
+      `${national.slice(0, 2)}.${national.slice(2, 4)}.${national.slice(4, 6)}-${national.slice(6, 9)}.${national.slice(9)}`,
+      national,
+    ],
     ['one of someone born after 2000', national2000s, national2000s],
     ['a BIS number', bisNumberFrom(3), bisNumberFrom(3)],
   ])('accepts %s and stores it compact', async (_label, input, stored) => {
@@ -41,7 +47,10 @@ describe('identifiers are checked by their check digits', () => {
   });
 
   it.each([
-    ['a wrong check digit', `${national.slice(0, 9)}${String((Number(national.slice(9)) + 1) % 100).padStart(2, '0')}`],
+    [
+      'a wrong check digit',
+      `${national.slice(0, 9)}${String((Number(national.slice(9)) + 1) % 100).padStart(2, '0')}`,
+    ],
     ['ten digits', national.slice(0, 10)],
     ['letters', 'AB010100123'],
     ['an impossible month', '90130100163'],
@@ -54,8 +63,15 @@ describe('identifiers are checked by their check digits', () => {
   it('accepts a valid enterprise number in any usual notation and refuses a wrong one', async () => {
     const valid = enterpriseNumberFrom(42);
     const dotted = `${valid.slice(0, 4)}.${valid.slice(4, 7)}.${valid.slice(7)}`;
-    const employerData = { name: 'Test NV', seatAddress: { street: 'Rue', number: '1', postcode: '1000', municipality: 'Bruxelles', country: 'BE' }, email: 'a@example.org', phone: '+32 2 000 00 00' };
-    const ok = await patch({ employment: { employer: { ...employerData, enterpriseNumber: `BE ${dotted}` } } });
+    const employerData = {
+      name: 'Test NV',
+      seatAddress: { street: 'Rue', number: '1', postcode: '1000', municipality: 'Bruxelles', country: 'BE' },
+      email: 'a@example.org',
+      phone: '+32 2 000 00 00',
+    };
+    const ok = await patch({
+      employment: { employer: { ...employerData, enterpriseNumber: `BE ${dotted}` } },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.sections.employment.employer.enterpriseNumber).toBe(valid);
     const wrong = `${valid.slice(0, 8)}${String((Number(valid.slice(8)) + 1) % 100).padStart(2, '0')}`;
@@ -77,7 +93,11 @@ describe('a bad write lists every offending field, in the caller language, and c
     const before = (await employer.get(`/api/v1/dossiers/${draftId}`)).body;
     const res = await patch({
       identity: { nationality: 'FR', birthDate: '1990-02-30', surname: 'x' },
-      employment: { workplace: { street: 'Straat', number: '1', postcode: '1999', municipality: 'Nergens' }, startDate: '2027-05-01', endDate: '2027-01-01' },
+      employment: {
+        workplace: { street: 'Straat', number: '1', postcode: '1999', municipality: 'Nergens' },
+        startDate: '2027-05-01',
+        endDate: '2027-01-01',
+      },
     });
     expect(res.status).toBe(422);
     expect(codes(res)).toEqual({
@@ -105,12 +125,17 @@ describe('a bad write lists every offending field, in the caller language, and c
   });
 
   it('refuses a post that is not a diplomatic post', async () => {
-    const res = await patch({ residence: { abroad: true, visaPost: platform.directory.organisations.municipality } });
+    const res = await patch({
+      residence: { abroad: true, visaPost: platform.directory.organisations.municipality },
+    });
     expect(codes(res)).toEqual({ 'residence.visaPost': 'unknown_organisation' });
   });
 
   it('refuses a category of another procedure', async () => {
-    const res = await employer.post('/api/v1/dossiers', { procedure: 'work_permit', category: 'eu_blue_card' });
+    const res = await employer.post('/api/v1/dossiers', {
+      procedure: 'work_permit',
+      category: 'eu_blue_card',
+    });
     expect(codes(res)).toEqual({ category: 'category_not_of_procedure' });
   });
 });

@@ -4,7 +4,13 @@ import type { AppDeps } from '../app.js';
 import { AppError } from '../platform/errors.js';
 import { ORGANISATION_KINDS, type Actor } from './actor.js';
 import { UNKNOWN_USER_HASH, verifyPassword } from './passwords.js';
-import { endSession, findSessionActor, openSession, SESSION_ABSOLUTE_MS, SESSION_COOKIE } from './sessions.js';
+import {
+  endSession,
+  findSessionActor,
+  openSession,
+  SESSION_ABSOLUTE_MS,
+  SESSION_COOKIE,
+} from './sessions.js';
 
 const SessionView = z.object({
   user: z.object({ id: z.uuid(), username: z.string(), name: z.string() }),
@@ -21,7 +27,7 @@ const sessionView = (actor: Actor, csrfToken: string): z.infer<typeof SessionVie
 });
 
 export function identityRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyncZod {
-  return async (app) => {
+  return (app) => {
     const cookieOptions = {
       path: '/',
       httpOnly: true,
@@ -105,10 +111,14 @@ export function identityRoutes({ db, clock, config }: AppDeps): FastifyPluginAsy
         schema: {
           tags: ['organisations'],
           summary: 'Organisations of a kind, e.g. the diplomatic posts and municipalities a form can name',
-          querystring: z.object({ kind: z.enum(['post', 'municipality', 'regional_authority', 'employment_service']) }),
+          querystring: z.object({
+            kind: z.enum(['post', 'municipality', 'regional_authority', 'employment_service']),
+          }),
           response: {
             200: z.object({
-              items: z.array(z.object({ id: z.uuid(), kind: z.string(), name: z.string(), region: z.string().nullable() })),
+              items: z.array(
+                z.object({ id: z.uuid(), kind: z.string(), name: z.string(), region: z.string().nullable() }),
+              ),
               nextCursor: z.null(),
             }),
           },
@@ -124,5 +134,6 @@ export function identityRoutes({ db, clock, config }: AppDeps): FastifyPluginAsy
         return { items: rows, nextCursor: null };
       },
     );
+    return Promise.resolve();
   };
 }

@@ -34,7 +34,11 @@ export async function openSession(
 }
 
 /** The actor behind a session cookie, or undefined when it ended, idled out or expired. */
-export async function findSessionActor(db: Queryable, clock: Clock, token: string): Promise<Actor | undefined> {
+export async function findSessionActor(
+  db: Queryable,
+  clock: Clock,
+  token: string,
+): Promise<Actor | undefined> {
   const now = clock.now();
   const row = await db
     .selectFrom('session as s')

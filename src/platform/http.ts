@@ -17,8 +17,7 @@ import { fieldErrorsOf } from './validation.js';
  * action) are decided by the gate and the transition table; this is the coarse first door.
  */
 export type Permission =
-  | { who: 'anyone' }
-  | { who: 'signed_in'; kinds?: readonly OrganisationKind[]; why?: string };
+  { who: 'anyone' } | { who: 'signed_in'; kinds?: readonly OrganisationKind[]; why?: string };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

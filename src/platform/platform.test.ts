@@ -36,7 +36,11 @@ describe('the platform answers', () => {
     const res = await platform.anonymous('de').get('/api/v1/dossiers');
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ type: '/api/problems/unauthenticated', status: 401, title: ERROR_CATALOGUE.unauthenticated.title.de });
+    expect(res.body).toMatchObject({
+      type: '/api/problems/unauthenticated',
+      status: 401,
+      title: ERROR_CATALOGUE.unauthenticated.title.de,
+    });
     const problem = await platform.anonymous().get('/api/problems/unauthenticated');
     expect(problem.body.status).toBe(401);
     expect((await platform.anonymous().get('/api/v1/nothing-here')).status).toBe(404);
@@ -54,14 +58,20 @@ describe('the platform answers', () => {
   it('signs in, says who is signed in, and signs out', async () => {
     const client = await platform.login('flanders');
     const me = await client.get('/api/v1/session');
-    expect(me.body).toMatchObject({ user: { username: 'flanders' }, organisation: { kind: 'regional_authority' }, csrfToken: expect.any(String) });
+    expect(me.body).toMatchObject({
+      user: { username: 'flanders' },
+      organisation: { kind: 'regional_authority' },
+      csrfToken: expect.any(String),
+    });
     expect((await client.delete('/api/v1/session')).status).toBe(204);
     expect((await client.get('/api/v1/session')).status).toBe(401);
   });
 
   it('never lets internal details reach the client', async () => {
     const client = await platform.login('employer');
-    const res = await client.request('POST', '/api/v1/dossiers', '{not json', { 'content-type': 'application/json' });
+    const res = await client.request('POST', '/api/v1/dossiers', '{not json', {
+      'content-type': 'application/json',
+    });
     expect(res.status).toBe(422);
     expect(JSON.stringify(res.body)).not.toMatch(/stack|at \/|node_modules|SELECT/i);
   });
@@ -71,14 +81,19 @@ describe('every route declares who may call it', () => {
   it('refuses to start when a route forgets', async () => {
     const app = Fastify();
     requireDeclaredPermissions(app, []);
-    expect(() => app.get('/forgotten', async () => Promise.resolve('x'))).toThrow(/does not declare its permission/);
+    expect(() => app.get('/forgotten', async () => Promise.resolve('x'))).toThrow(
+      /does not declare its permission/,
+    );
     await app.close();
   });
 });
 
 describe('four languages everywhere', () => {
   it('every error and field message exists, non-empty and distinct, in nl, fr, de and en', () => {
-    for (const entry of [...Object.values(ERROR_CATALOGUE).map((e) => e.title), ...Object.values(FIELD_MESSAGES)]) {
+    for (const entry of [
+      ...Object.values(ERROR_CATALOGUE).map((e) => e.title),
+      ...Object.values(FIELD_MESSAGES),
+    ]) {
       for (const language of LANGUAGES) expect(entry[language].trim().length).toBeGreaterThan(3);
       expect(new Set(LANGUAGES.map((l) => entry[l])).size).toBe(4);
     }
@@ -95,7 +110,10 @@ describe('generated artefacts are committed as generated', () => {
   it('database types and the OpenAPI document match `npm run generate`', async () => {
     const artefacts = await generateArtefacts();
     for (const [path, text] of Object.entries(artefacts)) {
-      expect(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'), `${path} is stale: run npm run generate`).toBe(text);
+      expect(
+        readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'),
+        `${path} is stale: run npm run generate`,
+      ).toBe(text);
     }
   });
 });

@@ -28,13 +28,18 @@ export function fieldErrorsOf(issue: IssueLike, prefix = ''): FieldError[] {
       if (issue.origin === 'string') return [{ field, code: issue.minimum === 1 ? 'required' : 'too_short' }];
       return [{ field, code: issue.origin === 'array' ? 'too_short' : 'out_of_range' }];
     case 'too_big':
-      return [{ field, code: issue.origin === 'string' || issue.origin === 'array' ? 'too_long' : 'out_of_range' }];
+      return [
+        { field, code: issue.origin === 'string' || issue.origin === 'array' ? 'too_long' : 'out_of_range' },
+      ];
     case 'invalid_value':
       return [{ field, code: 'invalid_choice' }];
     case 'invalid_format':
       return [{ field, code: issue.format === 'date' ? 'invalid_date' : 'invalid_format' }];
     case 'unrecognized_keys':
-      return (issue.keys ?? []).map((key) => ({ field: field ? `${field}.${key}` : key, code: 'unknown_field' }));
+      return (issue.keys ?? []).map((key) => ({
+        field: field ? `${field}.${key}` : key,
+        code: 'unknown_field',
+      }));
     default:
       return [{ field, code: 'invalid_format' }];
   }
