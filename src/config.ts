@@ -42,6 +42,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
   const demo = argv.includes('--demo');
   const production = e.NODE_ENV === 'production';
   if (demo && production) throw new ConfigError('Demo mode cannot run with NODE_ENV=production.');
+  if (demo && e.DATABASE_URL && !e.DEMO_SEED_DATABASE_URL) {
+    throw new ConfigError(
+      'Demo mode seeds fictitious data; it refuses a DATABASE_URL unless DEMO_SEED_DATABASE_URL=true says so.',
+    );
+  }
   return {
     host: e.HOST,
     port: e.PORT,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
 import { openPglite, openPostgres, type Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { seedDemo, printDemoWelcome } from './demo/seed.js';
@@ -9,11 +9,6 @@ import { systemClock } from './platform/clock.js';
 
 async function main() {
   const config = loadConfig(process.env, process.argv.slice(2));
-  if (config.demo && config.databaseUrl && !config.demoSeedDatabaseUrl) {
-    throw new ConfigError(
-      'Demo mode seeds fictitious data; it refuses a DATABASE_URL unless DEMO_SEED_DATABASE_URL=true says so.',
-    );
-  }
   const database: Database = config.databaseUrl
     ? openPostgres(config.databaseUrl)
     : await openPglite(config.dataDir);

@@ -227,6 +227,7 @@ type Step =
   | 'issued'
   | 'withdrawn'
   | 'work_withdrawn'
+  | 'residence_withdrawn'
   | 'residence_ended';
 
 /** Drives one fictitious single permit through the real use cases up to `target`. */
@@ -332,6 +333,14 @@ async function demoDossier(deps: AppDeps, dir: DemoDirectory, worker: WorkerSeed
     validUntil: '2028-01-31',
   });
   if (target === 'residence_granted') return;
+  if (target === 'residence_withdrawn') {
+    await dossiers.decide(deps, dvz, id, {
+      kind: 'withdrawal',
+      of: 'residence',
+      grounds: 'The conditions are no longer met (demo grounds).',
+    });
+    return;
+  }
   if (target === 'residence_ended') {
     await dossiers.decide(deps, dvz, id, {
       kind: 'end',
@@ -358,12 +367,29 @@ const DEMO_TARGETS: readonly Step[] = [
   'issued',
   'withdrawn',
   'work_withdrawn',
+  'residence_withdrawn',
   'residence_ended',
 ];
 
-const NATIONALITIES = ['IN', 'MA', 'BR', 'PH', 'NG', 'TR', 'US', 'CN', 'VN', 'CO', 'UA', 'JP', 'EG', 'CA'];
+const NATIONALITIES = [
+  'IN',
+  'MA',
+  'BR',
+  'PH',
+  'NG',
+  'TR',
+  'US',
+  'CN',
+  'VN',
+  'CO',
+  'UA',
+  'JP',
+  'EG',
+  'CA',
+  'KE',
+];
 
-/** Demo mode: the parties, then fourteen fictitious dossiers, one in every state (only on an empty platform). */
+/** Demo mode: the parties, then fifteen fictitious dossiers, one in every state (only on an empty platform). */
 export async function seedDemo(deps: AppDeps): Promise<DemoDirectory> {
   const dir = await seedParties(deps.db);
   const count = await deps.db
