@@ -33,7 +33,7 @@ describe('demo mode', () => {
       .selectFrom('dossier')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(15);
+    expect(count.n).toBe(15);
   });
 
   it('every demo account of api.md signs in with the password demo', async () => {
