@@ -24,6 +24,18 @@ export interface AppUser {
   created_at: Generated<Date>;
 }
 
+export interface AuditTrail {
+  seq: number;
+  at: Date;
+  kind: string;
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  dossier_id: string | null;
+  details: Generated<Json>;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Document {
   id: string;
   dossier_id: string;
@@ -133,6 +145,7 @@ export interface Session {
 export interface DB {
   access_log: AccessLog;
   app_user: AppUser;
+  audit_trail: AuditTrail;
   document: Document;
   dossier: Dossier;
   dossier_action: DossierAction;

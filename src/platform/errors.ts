@@ -149,6 +149,78 @@ export const ERROR_CATALOGUE = {
       en: 'The file is too large (10 MB at most).',
     },
   },
+  too_many_attempts: {
+    status: 429,
+    title: {
+      nl: 'Te veel mislukte pogingen. Wacht een kwartier en probeer opnieuw.',
+      fr: 'Trop de tentatives échouées. Attendez un quart d’heure et réessayez.',
+      de: 'Zu viele fehlgeschlagene Versuche. Warten Sie eine Viertelstunde und versuchen Sie es erneut.',
+      en: 'Too many failed attempts. Wait a quarter of an hour and try again.',
+    },
+  },
+  second_factor_required: {
+    status: 401,
+    title: {
+      nl: 'Geef de zescijferige code van uw authenticatie-app.',
+      fr: 'Indiquez le code à six chiffres de votre application d’authentification.',
+      de: 'Geben Sie den sechsstelligen Code Ihrer Authentifizierungs-App ein.',
+      en: 'Give the six-digit code of your authenticator app.',
+    },
+  },
+  second_factor_invalid: {
+    status: 401,
+    title: {
+      nl: 'Deze code is onjuist of verlopen.',
+      fr: 'Ce code est incorrect ou expiré.',
+      de: 'Dieser Code ist falsch oder abgelaufen.',
+      en: 'This code is wrong or has expired.',
+    },
+  },
+  token_scope_insufficient: {
+    status: 403,
+    title: {
+      nl: 'Dit API-token heeft niet de nodige toestemming voor deze handeling.',
+      fr: 'Ce jeton d’API n’a pas l’autorisation nécessaire pour cet acte.',
+      de: 'Dieses API-Token hat nicht die nötige Berechtigung für diese Handlung.',
+      en: 'This API token does not have the scope this action needs.',
+    },
+  },
+  claim_not_matching: {
+    status: 422,
+    title: {
+      nl: 'Deze gegevens komen niet overeen met een dossier dat u kunt opeisen.',
+      fr: 'Ces données ne correspondent à aucun dossier que vous pouvez revendiquer.',
+      de: 'Diese Angaben passen zu keinem Dossier, das Sie beanspruchen können.',
+      en: 'These details do not match a dossier you can claim.',
+    },
+  },
+  claim_code_invalid: {
+    status: 422,
+    title: {
+      nl: 'De code is onjuist of verlopen. Vraag een nieuwe code aan.',
+      fr: 'Le code est incorrect ou expiré. Demandez un nouveau code.',
+      de: 'Der Code ist falsch oder abgelaufen. Fordern Sie einen neuen Code an.',
+      en: 'The code is wrong or has expired. Ask for a new code.',
+    },
+  },
+  designation_needs_second_person: {
+    status: 409,
+    title: {
+      nl: 'Een aanwijzing moet worden gevalideerd door een andere persoon van dezelfde verwerkingsverantwoordelijke.',
+      fr: 'Une désignation doit être validée par une autre personne du même responsable du traitement.',
+      de: 'Eine Benennung muss von einer anderen Person desselben Verantwortlichen bestätigt werden.',
+      en: 'A designation must be validated by another person of the same controller.',
+    },
+  },
+  purpose_required: {
+    status: 422,
+    title: {
+      nl: 'Vermeld het doel van deze raadpleging en het dossier waarvoor u ze nodig hebt.',
+      fr: 'Indiquez la finalité de cette consultation et le dossier pour lequel vous en avez besoin.',
+      de: 'Geben Sie den Zweck dieser Einsichtnahme und das Dossier an, für das Sie sie brauchen.',
+      en: 'State the purpose of this consultation and the dossier you need it for.',
+    },
+  },
   database_busy: {
     status: 503,
     title: {
