@@ -16,6 +16,7 @@ import type { Db } from './db/database.js';
 import { documentRoutes } from './documents/documents.routes.js';
 import type { DocumentStorage } from './documents/storage.js';
 import { dossierRoutes } from './dossier/dossier.routes.js';
+import { recordRefusal } from './audit/refusals.js';
 import { installAuthentication } from './identity/authentication.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import type { Clock } from './platform/clock.js';
@@ -55,7 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   requireDeclaredPermissions(app, ['/api/docs']);
   installLanguage(app);
-  installErrorHandling(app);
+  installErrorHandling(app, (request, error) => recordRefusal(deps.db, deps.clock, request, error));
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 } });
   await app.register(swagger, {

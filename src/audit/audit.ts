@@ -74,6 +74,10 @@ const CHAIN_LOCK = 731_245_017;
 
 /** Appends one entry in the caller's transaction; it commits or rolls back with what it records. */
 export async function appendAudit(db: Queryable, entry: AuditEntry): Promise<void> {
+  if (!db.isTransaction) {
+    await db.transaction().execute((tx) => appendAudit(tx, entry));
+    return;
+  }
   await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(db);
   const head = await db
     .selectFrom('audit_trail')
@@ -99,7 +103,12 @@ export async function appendAudit(db: Queryable, entry: AuditEntry): Promise<voi
 
 export type Verification =
   | { ok: true; entries: number; head: { seq: number; hash: string } | null }
-  | { ok: false; entries: number; brokenAt: number; reason: 'hash_mismatch' | 'broken_link' | 'gap_in_sequence' };
+  | {
+      ok: false;
+      entries: number;
+      brokenAt: number;
+      reason: 'hash_mismatch' | 'broken_link' | 'gap_in_sequence';
+    };
 
 /** Walks the whole chain in order and names the first link that does not hold. */
 export async function verifyAuditTrail(db: Queryable, batchSize = 1000): Promise<Verification> {
@@ -116,7 +125,8 @@ export async function verifyAuditTrail(db: Queryable, batchSize = 1000): Promise
       .limit(batchSize)
       .execute();
     for (const row of rows) {
-      if (row.seq !== expectedSeq) return { ok: false, entries, brokenAt: expectedSeq, reason: 'gap_in_sequence' };
+      if (row.seq !== expectedSeq)
+        return { ok: false, entries, brokenAt: expectedSeq, reason: 'gap_in_sequence' };
       if (row.prev_hash !== prevHash) return { ok: false, entries, brokenAt: row.seq, reason: 'broken_link' };
       if (hashOf(row) !== row.hash) return { ok: false, entries, brokenAt: row.seq, reason: 'hash_mismatch' };
       prevHash = row.hash;

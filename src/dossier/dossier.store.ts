@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
+import { appendAudit } from '../audit/audit.js';
 import { newId } from '../platform/ids.js';
 import type { Procedure } from '../rules/procedures.js';
 import { foldLifecycle, type ActionRecord } from './lifecycle.js';
@@ -52,6 +53,14 @@ export async function appendAction(
       payload: JSON.stringify(record.payload),
     })
     .execute();
+  await appendAudit(tx, {
+    at: input.at,
+    kind: 'dossier_action',
+    actorUserId: input.actor.userId,
+    actorOrganisationId: input.actor.organisation.id,
+    dossierId: input.dossierId,
+    details: { action: record.action, seq: record.seq, relation: record.relation },
+  });
   const lifecycle = foldLifecycle(input.procedure, [...input.history, record]);
   await tx
     .updateTable('dossier')

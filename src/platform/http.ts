@@ -82,9 +82,17 @@ function toAppError(error: FastifyError): AppError {
   return new AppError('internal_error');
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+/** Refusals the audit trail must hear of: a read or act the caller was not allowed. */
+export const REFUSALS: readonly ErrorCode[] = ['not_found', 'action_forbidden', 'unauthenticated', 'csrf_token_invalid', 'token_scope_insufficient'];
+
+export function installErrorHandling(
+  app: FastifyInstance,
+  onRefused: (request: FastifyRequest, error: AppError) => Promise<void>,
+): void {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const appError = toAppError(error);
+    // Recorded after the use case's transaction rolled back, so the refusal itself stays on record.
+    if (REFUSALS.includes(appError.code) && request.routeOptions.url !== undefined) await onRefused(request, appError);
     if (appError.code === 'internal_error') {
       // Only the kind of failure is logged: messages of database errors can quote personal data.
       request.log.error({ errorName: error.name, errorCode: error.code, stack: error.stack?.split('\n')[1] });
