@@ -1,0 +1,93 @@
+import type { Queryable } from '../db/database.js';
+import type { Actor } from '../identity/actor.js';
+import type { Clock } from '../platform/clock.js';
+import { AppError } from '../platform/errors.js';
+import type { Relation } from '../dossier/states.js';
+import { decisionViews } from './view.js';
+
+import { loadRecords } from './records.js';
+import { logAccess, open, purposeOf } from './gate.js';
+/** GET /dossiers/{id}/events: the history, each entry as the caller's admin level allows. */
+export async function readEvents(db: Queryable, actor: Actor, clock: Clock, id: string) {
+  const [opened] = await open(db, actor, clock, await loadRecords(db, [id], false));
+  if (!opened) throw new AppError('not_found');
+  const decisions = new Map(
+    decisionViews(opened.record.lifecycle, opened.grants, opened.record.procedure).map((d) => [d.id, d]),
+  );
+  const adminVisible = opened.grants.admin.level === 'R';
+  const decisionIds = new Set(opened.record.lifecycle.decisions.map((d) => d.id));
+  interface EventView {
+    id: string;
+    at: string;
+    action: string;
+    by: Relation | null;
+    legalBasis: string | null;
+    decision?: unknown;
+  }
+  const items = opened.record.actions.flatMap((a): EventView[] => {
+    if (decisionIds.has(a.id)) {
+      const d = decisions.get(a.id);
+      if (!d) return [];
+      if ('fact' in d)
+        return [
+          { id: a.id, at: a.at.toISOString(), action: 'negative_decision', by: null, legalBasis: null },
+        ];
+      return [
+        {
+          id: a.id,
+          at: a.at.toISOString(),
+          action: a.action,
+          by: a.relation,
+          legalBasis: a.legalBasis,
+          decision: d,
+        },
+      ];
+    }
+    if (!adminVisible && a.action !== 'create') return [];
+    return [{ id: a.id, at: a.at.toISOString(), action: a.action, by: a.relation, legalBasis: a.legalBasis }];
+  });
+  if (decisions.size > 0)
+    await logAccess(
+      db,
+      actor,
+      clock,
+      id,
+      ['admin', ...([...decisions.values()].some((d) => 'grounds' in d) ? (['grounds'] as const) : [])],
+      purposeOf(opened, undefined),
+    );
+  return { items };
+}
+
+/** GET /dossiers/{id}/access-log: for the subject and the DPO of a controller (access.md rule 5). */
+export async function readAccessLog(db: Queryable, actor: Actor, clock: Clock, id: string) {
+  const [opened] = await open(db, actor, clock, await loadRecords(db, [id], false));
+  if (!opened || !opened.relations.some((r) => r === 'subject' || r === 'dpo'))
+    throw new AppError('not_found');
+  const rows = await db
+    .selectFrom('access_log as l')
+    .innerJoin('app_user as u', 'u.id', 'l.user_id')
+    .innerJoin('organisation as o', 'o.id', 'l.organisation_id')
+    .select([
+      'l.at',
+      'l.categories',
+      'l.purpose',
+      'u.id as userId',
+      'u.display_name',
+      'o.id as orgId',
+      'o.kind',
+      'o.name',
+    ])
+    .where('l.dossier_id', '=', id)
+    .orderBy('l.at')
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      at: r.at.toISOString(),
+      user: { id: r.userId, name: r.display_name },
+      organisation: { id: r.orgId, kind: r.kind, name: r.name },
+      categories: r.categories,
+      purpose: r.purpose,
+    })),
+    nextCursor: null,
+  };
+}

@@ -1,0 +1,186 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../db/database.js';
+import type { Actor } from '../identity/actor.js';
+import type { Clock } from '../platform/clock.js';
+import { AppError } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import type { Category, Procedure } from '../rules/procedures.js';
+import { type Sections } from '../dossier/sections.js';
+import { activeMandates } from './relations.js';
+import { type DossierView } from './view.js';
+
+import { loadRecords } from './records.js';
+import { logAccess, open, purposeOf } from './gate.js';
+import { viewOf } from './view-builder.js';
+export interface ListFilters {
+  state?: string | undefined;
+  procedure?: string | undefined;
+  region?: string | undefined;
+  q?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+export interface DossierSummary {
+  id: string;
+  reference: string;
+  procedure: Procedure;
+  category: Category;
+  state: string;
+  region: string | null;
+  applicant: { organisationId: string; name: string };
+  worker: { givenNames?: string; familyName?: string } | null;
+  createdAt: string;
+  dueDate: string | null;
+  daysLeft: number | null;
+}
+
+const encodeCursor = (createdAt: Date, id: string) =>
+  Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string') {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // fall through to the catalogued error
+  }
+  throw new AppError('validation_failed', { errors: [{ field: 'query.cursor', code: 'invalid_format' }] });
+}
+
+/** Whether a search term matches what this caller may read of the dossier (never hidden parts). */
+function matches(view: DossierView, q: string): boolean {
+  const needle = q.toLowerCase().replace(/[\s.\-/]/g, '');
+  const identity = view.sections.identity as Sections['identity'] | undefined;
+  const residence = view.sections.residence as Sections['residence'] | undefined;
+  const employment = view.sections.employment as Sections['employment'] | undefined;
+  const selfEmployed = view.sections.selfEmployed as Sections['selfEmployed'] | undefined;
+  const haystack = [
+    view.reference,
+    identity?.givenNames,
+    identity?.familyName,
+    identity && `${identity.givenNames ?? ''}${identity.familyName ?? ''}`,
+    identity?.niss,
+    residence?.passportNumber,
+    employment?.employer?.enterpriseNumber,
+    employment?.employer?.name,
+    selfEmployed?.enterpriseNumber,
+  ];
+  return haystack.some((v) =>
+    v
+      ?.toLowerCase()
+      .replace(/[\s.\-/]/g, '')
+      .includes(needle),
+  );
+}
+
+/**
+ * GET /dossiers: the caller's visible dossiers, newest first. Candidates are narrowed in SQL by
+ * the caller's kind of organisation, then each passes the same policy as a single read.
+ */
+export async function listDossiers(
+  db: Queryable,
+  actor: Actor,
+  clock: Clock,
+  filters: ListFilters,
+): Promise<{ items: DossierSummary[]; nextCursor: string | null }> {
+  const org = actor.organisation;
+  const mandates = org.kind === 'mandatary' ? await activeMandates(db, org.id, clock.now()) : [];
+  let after = filters.cursor ? decodeCursor(filters.cursor) : undefined;
+  const items: DossierSummary[] = [];
+  const now = clock.now();
+  const batch = Math.min(200, filters.limit * 2);
+  for (;;) {
+    const page = await db
+      .selectFrom('dossier')
+      .select(['id', 'created_at'])
+      .$if(filters.state !== undefined, (q) => q.where('state', '=', filters.state ?? ''))
+      .$if(filters.procedure !== undefined, (q) => q.where('procedure', '=', filters.procedure ?? ''))
+      .$if(filters.region !== undefined, (q) => q.where('region', '=', filters.region ?? ''))
+      .$if(org.kind === 'employer' || org.kind === 'self_employed', (q) =>
+        q.where('applicant_organisation_id', '=', org.id),
+      )
+      .$if(org.kind === 'mandatary', (q) =>
+        q.where((eb) =>
+          eb.or([
+            eb('applicant_organisation_id', 'in', [
+              ...mandates.filter((m) => !m.dossierId).map((m) => m.employerId),
+              newId(),
+            ]),
+            eb('id', 'in', [...mandates.flatMap((m) => (m.dossierId ? [m.dossierId] : [])), newId()]),
+          ]),
+        ),
+      )
+      .$if(org.kind === 'regional_authority' || org.kind === 'employment_service', (q) =>
+        q.where('region', '=', org.region ?? ''),
+      )
+      .$if(org.kind === 'business_counter', (q) => q.where('procedure', '=', 'professional_card'))
+      .$if(org.kind === 'post', (q) => q.where(sql<string>`residence->>'visaPost'`, '=', org.id))
+      .$if(org.kind === 'municipality', (q) => q.where(sql<string>`residence->>'municipality'`, '=', org.id))
+      .$if(!['employer', 'self_employed', 'mandatary'].includes(org.kind), (q) =>
+        q.where('state', '<>', 'draft'),
+      )
+      .$if(after !== undefined, (q) =>
+        q.where((eb) =>
+          eb.or([
+            eb('created_at', '<', new Date(after?.[0] ?? 0)),
+            eb.and([eb('created_at', '=', new Date(after?.[0] ?? 0)), eb('id', '<', after?.[1] ?? '')]),
+          ]),
+        ),
+      )
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(batch)
+      .execute();
+    const opened = await open(
+      db,
+      actor,
+      clock,
+      await loadRecords(
+        db,
+        page.map((p) => p.id),
+        false,
+      ),
+    );
+    for (const o of opened) {
+      const { view, read } = viewOf(o, now);
+      if (filters.q && !matches(view, filters.q)) continue;
+      const identity = view.sections.identity as Sections['identity'] | undefined;
+      items.push({
+        id: view.id,
+        reference: view.reference,
+        procedure: view.procedure,
+        category: view.category,
+        state: view.state,
+        region: view.region,
+        applicant: view.applicant,
+        worker: identity
+          ? {
+              ...(identity.givenNames !== undefined && { givenNames: identity.givenNames }),
+              ...(identity.familyName !== undefined && { familyName: identity.familyName }),
+            }
+          : null,
+        createdAt: view.createdAt,
+        dueDate: view.clock?.dueDate ?? null,
+        daysLeft: view.clock?.daysLeft ?? null,
+      });
+      if (identity)
+        await logAccess(
+          db,
+          actor,
+          clock,
+          view.id,
+          read.filter((c) => c === 'identity'),
+          purposeOf(o, undefined),
+        );
+      if (items.length === filters.limit) {
+        return { items, nextCursor: encodeCursor(o.record.createdAt, o.record.id) };
+      }
+    }
+    const last = page.at(-1);
+    if (page.length < batch || !last) return { items, nextCursor: null };
+    after = [last.created_at.toISOString(), last.id];
+  }
+}

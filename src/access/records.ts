@@ -1,0 +1,149 @@
+import type { Queryable } from '../db/database.js';
+import type { DataCategory } from '../rules/documents.js';
+import type { Category, Procedure } from '../rules/procedures.js';
+import type { Region } from '../rules/regions.js';
+import { foldLifecycle, type ActionRecord, type Lifecycle } from '../dossier/lifecycle.js';
+import { SECTION_NAMES, type SectionName, type Sections } from '../dossier/sections.js';
+import type { Relation } from '../dossier/states.js';
+import { type ActionName } from '../dossier/transitions.js';
+import { type DocumentRecord } from './view.js';
+
+export interface DossierRecord {
+  id: string;
+  reference: string;
+  procedure: Procedure;
+  category: Category;
+  longTermMobility: boolean;
+  language: string;
+  region: Region | null;
+  applicantOrganisationId: string;
+  applicantName: string;
+  follows: { kind: string; reference: string; dossierId: string } | null;
+  createdAt: Date;
+  sections: Partial<Sections>;
+  actions: ActionRecord[];
+  documents: (DocumentRecord & { storageKey: string; sha256: string })[];
+  lifecycle: Lifecycle;
+}
+
+const COLUMN_OF_SECTION: Record<
+  SectionName,
+  'identity' | 'residence' | 'employment' | 'self_employed' | 'fee'
+> = {
+  identity: 'identity',
+  residence: 'residence',
+  employment: 'employment',
+  selfEmployed: 'self_employed',
+  fee: 'fee',
+};
+
+export async function loadRecords(
+  db: Queryable,
+  ids: readonly string[],
+  lock: boolean,
+): Promise<DossierRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('dossier as d')
+    .innerJoin('organisation as o', 'o.id', 'd.applicant_organisation_id')
+    .leftJoin('dossier as f', 'f.id', 'd.follows_dossier_id')
+    .selectAll('d')
+    .select(['o.name as applicant_name', 'f.reference as follows_reference'])
+    .where('d.id', 'in', ids)
+    .$if(lock, (q) => q.forUpdate('d'))
+    .execute();
+  const actions = await db
+    .selectFrom('dossier_action')
+    .selectAll()
+    .where('dossier_id', 'in', ids)
+    .orderBy('dossier_id')
+    .orderBy('seq')
+    .execute();
+  const documents = await db
+    .selectFrom('document')
+    .selectAll()
+    .where('dossier_id', 'in', ids)
+    .where('removed_at', 'is', null)
+    .orderBy('uploaded_at')
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    const procedure = r.procedure as Procedure;
+    const log: ActionRecord[] = actions
+      .filter((a) => a.dossier_id === id)
+      .map((a) => ({
+        id: a.id,
+        seq: a.seq,
+        action: a.action as ActionName,
+        actorOrganisationId: a.actor_organisation_id,
+        relation: a.relation as Relation,
+        at: a.at,
+        legalBasis: a.legal_basis,
+        payload: a.payload as Record<string, unknown>,
+      }));
+    const sections = Object.fromEntries(
+      SECTION_NAMES.map((name) => [name, r[COLUMN_OF_SECTION[name]] as object]),
+    ) as Partial<Sections>;
+    return [
+      {
+        id: r.id,
+        reference: r.reference,
+        procedure,
+        category: r.category as Category,
+        longTermMobility: r.long_term_mobility,
+        language: r.language,
+        region: r.region as Region | null,
+        applicantOrganisationId: r.applicant_organisation_id,
+        applicantName: r.applicant_name,
+        follows:
+          r.follows_dossier_id && r.follows_kind && r.follows_reference
+            ? { kind: r.follows_kind, reference: r.follows_reference, dossierId: r.follows_dossier_id }
+            : null,
+        createdAt: r.created_at,
+        sections,
+        actions: log,
+        documents: documents
+          .filter((d) => d.dossier_id === id)
+          .map((d) => ({
+            id: d.id,
+            type: d.type,
+            category: d.category as DataCategory,
+            fileName: d.file_name,
+            mediaType: d.media_type,
+            sizeBytes: d.size_bytes,
+            uploadedAt: d.uploaded_at,
+            uploadedByOrganisationId: d.uploaded_by_organisation_id,
+            storageKey: d.storage_key,
+            sha256: d.sha256,
+          })),
+        lifecycle: foldLifecycle(procedure, log),
+      },
+    ];
+  });
+}
+
+/** Looks a dossier up by reference for linking (renewal, change of employer) without showing it. */
+export async function findPermitHolder(
+  db: Queryable,
+  reference: string,
+): Promise<
+  { id: string; procedure: Procedure; applicantOrganisationId: string; lifecycle: Lifecycle } | undefined
+> {
+  const row = await db
+    .selectFrom('dossier')
+    .select('id')
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [record] = await loadRecords(db, [row.id], false);
+  return (
+    record && {
+      id: record.id,
+      procedure: record.procedure,
+      applicantOrganisationId: record.applicantOrganisationId,
+      lifecycle: record.lifecycle,
+    }
+  );
+}

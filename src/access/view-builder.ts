@@ -1,0 +1,94 @@
+import { legalDate } from '../platform/clock.js';
+import type { DataCategory } from '../rules/documents.js';
+import { feeFor } from '../rules/fees.js';
+import { missingForFiling } from '../dossier/completeness.js';
+import { deadlineClock } from '../dossier/deadline.js';
+import { SECTION_NAMES, type SectionName } from '../dossier/sections.js';
+import { allowedActions, type ActionName } from '../dossier/transitions.js';
+import { decisionViews, SECTION_CATEGORY, type DossierView } from './view.js';
+
+import type { Opened } from './gate.js';
+/** Builds the caller's view: content per category level, the rest listed as withheld. */
+export function viewOf(
+  opened: Opened,
+  now: Date,
+  allowed: ActionName[] = [],
+): { view: DossierView; read: DataCategory[] } {
+  const { record, grants } = opened;
+  const read = new Set<DataCategory>();
+  const sections: Partial<Record<SectionName, unknown>> = {};
+  for (const name of SECTION_NAMES) {
+    const category = SECTION_CATEGORY[name];
+    if (grants[category].level === 'R') {
+      sections[name] = record.sections[name] ?? {};
+      read.add(category);
+    }
+  }
+  const documents = record.documents.flatMap((d) => {
+    const grant = grants[d.category];
+    if (grant.level === '-' || grant.level === 'F') return [];
+    if (grant.documentTypes && !grant.documentTypes.includes(d.type as never)) return [];
+    const base = { id: d.id, type: d.type, category: d.category, uploadedAt: d.uploadedAt.toISOString() };
+    if (grant.level !== 'R') return [{ ...base, downloadable: false }];
+    read.add(d.category);
+    return [
+      { ...base, downloadable: true, fileName: d.fileName, mediaType: d.mediaType, sizeBytes: d.sizeBytes },
+    ];
+  });
+  const adminVisible = grants.admin.level === 'R';
+  const decisions = decisionViews(record.lifecycle, grants, record.procedure);
+  if (decisions.some((d) => 'grounds' in d)) read.add('grounds');
+  if (adminVisible) read.add('admin');
+  const isApplicant = opened.relations.includes('applicant');
+  const today = legalDate(now);
+  const withheld = (Object.keys(grants) as DataCategory[]).filter((c) => grants[c].level !== 'R');
+  const view: DossierView = {
+    id: record.id,
+    reference: record.reference,
+    procedure: record.procedure,
+    category: record.category,
+    longTermMobility: record.longTermMobility,
+    language: record.language,
+    region: record.region,
+    state: record.lifecycle.state,
+    applicant: { organisationId: record.applicantOrganisationId, name: record.applicantName },
+    follows: record.follows && { kind: record.follows.kind, reference: record.follows.reference },
+    createdAt: record.createdAt.toISOString(),
+    filedAt: record.lifecycle.filedAt?.toISOString() ?? null,
+    sections,
+    fee: adminVisible ? feeFor(record.procedure, record.category, today) : null,
+    documents,
+    decisions,
+    requests: adminVisible
+      ? record.lifecycle.requests.map((r) => ({
+          id: r.id,
+          by: r.relation,
+          requestedAt: r.requestedAt.toISOString(),
+          dueDate: r.dueDate,
+          items: r.items,
+          message: r.message ?? null,
+          answeredAt: r.answeredAt?.toISOString() ?? null,
+          answerDocumentIds: r.answerDocumentIds,
+        }))
+      : [],
+    clock: adminVisible ? deadlineClock(record.procedure, record.category, record.lifecycle, now) : null,
+    missing:
+      isApplicant && record.lifecycle.state === 'draft'
+        ? missingForFiling({
+            procedure: record.procedure,
+            category: record.category,
+            region: record.region ?? undefined,
+            longTermMobility: record.longTermMobility,
+            renewal: record.follows?.kind === 'renewal',
+            sections: record.sections,
+            documentTypes: record.documents.map((d) => d.type),
+            on: today,
+          })
+        : null,
+    allowedActions: allowed.length
+      ? allowed
+      : allowedActions(record.procedure, record.lifecycle.state, opened.relations),
+    withheld,
+  };
+  return { view, read: [...read] };
+}
