@@ -5,6 +5,7 @@ import { openPglite, openPostgres, type Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { seedDemo, printDemoWelcome } from './demo/seed.js';
 import { localStorage } from './documents/storage.js';
+import { folderMessaging } from './exchange/messaging.js';
 import { systemClock } from './platform/clock.js';
 
 async function main() {
@@ -14,7 +15,9 @@ async function main() {
     : await openPglite(config.dataDir);
   await migrate(database);
   const storage = localStorage(join(config.dataDir, 'documents'));
-  const deps = { db: database.db, clock: systemClock, config, storage };
+  // Demo mode writes messages as files to read; otherwise the e-Box/SMTP adapter plugs in here.
+  const messaging = folderMessaging(join(config.dataDir, 'outbox'));
+  const deps = { db: database.db, clock: systemClock, config, storage, messaging };
   const accounts = config.demo ? await seedDemo(deps) : undefined;
   const app = await buildApp(deps);
   const stop = async () => {

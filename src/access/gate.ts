@@ -6,7 +6,9 @@ import { newId } from '../platform/ids.js';
 import type { DataCategory } from '../rules/documents.js';
 import type { Relation } from '../dossier/states.js';
 import { grantsFor, sees, type Grants } from './evaluate.js';
-import { activeMandates, relationsOf } from './relations.js';
+import { relationsOf } from './relations.js';
+import { identityKeys, standingOf, type ReadContext } from './standing.js';
+export type { ReadContext } from './standing.js';
 import { type DocumentRecord, type DossierView } from './view.js';
 
 import { loadRecords, type DossierRecord } from './records.js';
@@ -34,11 +36,16 @@ export async function open(
   actor: Actor,
   clock: Clock,
   records: DossierRecord[],
+  context: ReadContext = {},
 ): Promise<Opened[]> {
-  const mandates =
-    actor.organisation.kind === 'mandatary'
-      ? await activeMandates(db, actor.organisation.id, clock.now())
-      : [];
+  const standing = await standingOf(
+    db,
+    actor,
+    clock,
+    records.map((r) => r.id),
+    context,
+    async (id) => (await loadRecords(db, [id], false))[0],
+  );
   return records.flatMap((record) => {
     const relations = relationsOf(
       actor,
@@ -49,15 +56,14 @@ export async function open(
         applicantOrganisationId: record.applicantOrganisationId,
         visaPost: record.sections.residence?.visaPost,
         municipality: record.sections.residence?.municipality,
+        keys: identityKeys(record.sections),
       },
-      mandates,
+      standing,
     );
     const grants = grantsFor(relations, {
       procedure: record.procedure,
       lifecycle: record.lifecycle,
-      // The designation register (Art. 16-17) is not kept yet: nobody is designated, so health
-      // and criminal documents stay closed to every authority until it is.
-      designatedFor: () => false,
+      designatedFor: (category) => standing.designated.has(category),
     });
     return sees(grants) || relations.includes('dpo') ? [{ record, relations, grants }] : [];
   });
@@ -124,18 +130,30 @@ const DEFAULT_PURPOSE: Record<Relation, string> = {
 export const purposeOf = (opened: Opened, stated: string | undefined): string =>
   stated ?? DEFAULT_PURPOSE[opened.relations[0] ?? 'operator'];
 
+/** Opens one dossier for a read: 404 when invisible; a mutual-recognition read must say why. */
+async function openForRead(db: Queryable, actor: Actor, clock: Clock, id: string, context: ReadContext) {
+  const [opened] = await open(db, actor, clock, await loadRecords(db, [id], false), context);
+  if (!opened) throw new AppError('not_found');
+  if (opened.relations.length === 1 && opened.relations[0] === 'other_region' && !context.purpose) {
+    throw new AppError('purpose_required');
+  }
+  const purpose = opened.relations.includes('other_region')
+    ? `${DEFAULT_PURPOSE.other_region}: ${context.purpose ?? ''} (own dossier ${context.forDossierId ?? ''})`
+    : purposeOf(opened, context.purpose);
+  return { opened, purpose };
+}
+
 /** GET /dossiers/{id}: the dossier as the caller may see it, the read logged. */
 export async function readDossier(
   db: Queryable,
   actor: Actor,
   clock: Clock,
   id: string,
-  statedPurpose?: string,
+  context: ReadContext = {},
 ): Promise<DossierView> {
-  const [opened] = await open(db, actor, clock, await loadRecords(db, [id], false));
-  if (!opened) throw new AppError('not_found');
+  const { opened, purpose } = await openForRead(db, actor, clock, id, context);
   const { view, read } = viewOf(opened, clock.now());
-  await logAccess(db, actor, clock, id, read, purposeOf(opened, statedPurpose));
+  await logAccess(db, actor, clock, id, read, purpose);
   return view;
 }
 
@@ -146,10 +164,9 @@ export async function readDocument(
   clock: Clock,
   dossierId: string,
   documentId: string,
-  statedPurpose?: string,
+  context: ReadContext = {},
 ): Promise<DocumentRecord & { storageKey: string }> {
-  const [opened] = await open(db, actor, clock, await loadRecords(db, [dossierId], false));
-  if (!opened) throw new AppError('not_found');
+  const { opened, purpose } = await openForRead(db, actor, clock, dossierId, context);
   const doc = opened.record.documents.find((d) => d.id === documentId);
   const grant = doc && opened.grants[doc.category];
   if (
@@ -159,6 +176,6 @@ export async function readDocument(
   ) {
     throw new AppError('not_found');
   }
-  await logAccess(db, actor, clock, dossierId, [doc.category], purposeOf(opened, statedPurpose));
+  await logAccess(db, actor, clock, dossierId, [doc.category], purpose);
   return doc;
 }

@@ -147,3 +147,12 @@ export async function findPermitHolder(
     }
   );
 }
+
+/** How many dossiers exist, and nothing about them (demo seeding starts only on an empty platform). */
+export async function countDossiers(db: Queryable): Promise<number> {
+  const row = await db
+    .selectFrom('dossier')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

@@ -2,6 +2,7 @@ import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import type { Procedure } from '../rules/procedures.js';
 import type { Relation } from '../dossier/states.js';
+import type { Standing } from './standing.js';
 
 export interface DossierParties {
   id: string;
@@ -10,6 +11,8 @@ export interface DossierParties {
   applicantOrganisationId: string;
   visaPost: string | undefined;
   municipality: string | undefined;
+  /** Identifiers of the person and employer, to match a mutual-recognition read (Art. 26). */
+  keys: readonly string[];
 }
 
 /** Employers whose dossiers this mandatary may act on now: all of them, or listed ones. */
@@ -36,12 +39,16 @@ export async function activeMandates(
 export function relationsOf(
   actor: Actor,
   dossier: DossierParties,
-  mandates: readonly { employerId: string; dossierId: string | null }[],
+  standing: Pick<Standing, 'mandates' | 'subjectOf' | 'recognitionKeys'>,
 ): Relation[] {
+  const { mandates } = standing;
   const org = actor.organisation;
   // A data protection officer supervises; acting as DPO gives no reading of content at all.
-  if (actor.roles.includes('dpo'))
-    return org.kind === 'dvz' || org.kind === 'regional_authority' ? ['dpo'] : [];
+  if (actor.roles.includes('dpo')) {
+    const controls =
+      org.kind === 'dvz' || (org.kind === 'regional_authority' && dossier.region === org.region);
+    return controls ? ['dpo'] : [];
+  }
   const relations: Relation[] = [];
   switch (org.kind) {
     case 'employer':
@@ -63,9 +70,12 @@ export function relationsOf(
       }
       break;
     case 'regional_authority':
-      // Another region's reading for mutual recognition (Art. 26) needs a stated purpose and a
-      // dossier of its own for the same person; until that check exists it is not granted.
       if (dossier.region !== null && dossier.region === org.region) relations.push('competent_region');
+      // Another region reads for mutual recognition (Art. 26) only while it examines a dossier of
+      // its own about the same person or employer, named with the read.
+      else if (standing.recognitionKeys && dossier.keys.some((k) => standing.recognitionKeys?.has(k))) {
+        relations.push('other_region');
+      }
       break;
     case 'dvz':
       relations.push('dvz');
@@ -89,6 +99,8 @@ export function relationsOf(
       relations.push('operator');
       break;
     case 'worker':
+      if (standing.subjectOf.has(dossier.id)) relations.push('subject');
+      break;
     case 'inasti':
     case 'management_committee':
       break;

@@ -13,6 +13,19 @@ import {
 } from 'kysely';
 
 /**
+ * A query waiting this long for the one connection means a holder never let go (for instance a
+ * query on the root database issued inside a transaction): fail loudly rather than hang forever.
+ */
+const CONNECTION_WAIT_MS = 20_000;
+
+export class DatabaseBusyError extends Error {
+  override readonly name = 'DatabaseBusyError';
+  constructor() {
+    super('the embedded database connection was not released in time');
+  }
+}
+
+/**
  * PGlite is one single-connection PostgreSQL in this process, so the driver hands out that
  * one connection to one holder at a time: transactions never interleave.
  */
@@ -51,7 +64,21 @@ class PGliteDriver implements Driver {
     const previous = this.queue;
     let release!: () => void;
     this.queue = new Promise((resolve) => (release = resolve));
-    await previous;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = await Promise.race([
+      previous.then(() => true),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => {
+          resolve(false);
+        }, CONNECTION_WAIT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!waited) {
+      // Give the slot back once the holder is done, so the queue keeps moving after this failure.
+      void previous.then(release);
+      throw new DatabaseBusyError();
+    }
     this.release = release;
     return this.connection;
   }

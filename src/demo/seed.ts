@@ -1,5 +1,6 @@
 /* eslint-disable no-console -- the demo prints its address and accounts for the person who started it */
 import type { AppDeps } from '../app.js';
+import { countDossiers } from '../access/records.js';
 import type { Db } from '../db/database.js';
 import { addDocument } from '../documents/documents.service.js';
 import * as dossiers from '../dossier/dossier.service.js';
@@ -392,11 +393,7 @@ const NATIONALITIES = [
 /** Demo mode: the parties, then fifteen fictitious dossiers, one in every state (only on an empty platform). */
 export async function seedDemo(deps: AppDeps): Promise<DemoDirectory> {
   const dir = await seedParties(deps.db);
-  const count = await deps.db
-    .selectFrom('dossier')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  if ((count?.n ?? 0) > 0) return dir;
+  if ((await countDossiers(deps.db)) > 0) return dir;
   for (const [i, target] of DEMO_TARGETS.entries()) {
     await demoDossier(
       deps,

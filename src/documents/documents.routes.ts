@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { readDocument } from '../access/gate.js';
+import { readContextOf } from '../dossier/dossier.routes.js';
 import { performAction } from '../dossier/dossier.service.js';
 import { AppError } from '../platform/errors.js';
 import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type DocumentType } from '../rules/documents.js';
@@ -74,7 +75,16 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         if (!actor) throw new AppError('unauthenticated');
         const doc = await deps.db
           .transaction()
-          .execute((tx) => readDocument(tx, actor, deps.clock, request.params.id, request.params.documentId));
+          .execute((tx) =>
+            readDocument(
+              tx,
+              actor,
+              deps.clock,
+              request.params.id,
+              request.params.documentId,
+              readContextOf(request),
+            ),
+          );
         return reply
           .type(doc.mediaType)
           .header('content-disposition', `attachment; filename="${doc.id}"`)

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { listDossiers, readAccessLog, readDossier, readEvents } from '../access/gate.js';
+import type { ReadContext } from '../access/standing.js';
 import { APPLICANT_KINDS, type Actor } from '../identity/actor.js';
 import { AppError } from '../platform/errors.js';
 import type { FastifyRequest } from 'fastify';
@@ -37,9 +38,19 @@ function command(request: FastifyRequest & { headers: { 'idempotency-key'?: stri
   };
 }
 
-const purposeOf = (request: FastifyRequest) => {
-  const value = request.headers['x-purpose'];
-  return typeof value === 'string' && value.length <= 200 ? value : undefined;
+/**
+ * Why the caller reads (`X-Purpose`, logged with the read) and, for a region reading another
+ * region's dossier (Art. 26), its own dossier about the same person (`X-For-Dossier`). Headers,
+ * not the URL: a purpose may be worded about a person.
+ */
+export const readContextOf = (request: FastifyRequest): ReadContext => {
+  const purpose = request.headers['x-purpose'];
+  const forDossier = request.headers['x-for-dossier'];
+  return {
+    purpose: typeof purpose === 'string' && purpose.length <= 200 ? purpose : undefined,
+    forDossierId:
+      typeof forDossier === 'string' && /^[0-9a-f-]{36}$/i.test(forDossier) ? forDossier : undefined,
+  };
 };
 
 export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -97,7 +108,7 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         deps.db
           .transaction()
           .execute((tx) =>
-            readDossier(tx, actorOf(request), deps.clock, request.params.id, purposeOf(request)),
+            readDossier(tx, actorOf(request), deps.clock, request.params.id, readContextOf(request)),
           ),
     );
 

@@ -77,13 +77,20 @@ function toAppError(error: FastifyError): AppError {
     return new AppError('validation_failed', { errors: [{ field: '', code: 'invalid_format' }] });
   }
   if (error.code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('document_too_large');
+  if (error.name === 'DatabaseBusyError') return new AppError('database_busy');
   if (error.statusCode === 404) return new AppError('not_found');
   if (error.statusCode === 415) return new AppError('document_type_not_accepted');
   return new AppError('internal_error');
 }
 
 /** Refusals the audit trail must hear of: a read or act the caller was not allowed. */
-export const REFUSALS: readonly ErrorCode[] = ['not_found', 'action_forbidden', 'unauthenticated', 'csrf_token_invalid', 'token_scope_insufficient'];
+export const REFUSALS: readonly ErrorCode[] = [
+  'not_found',
+  'action_forbidden',
+  'unauthenticated',
+  'csrf_token_invalid',
+  'token_scope_insufficient',
+];
 
 export function installErrorHandling(
   app: FastifyInstance,
@@ -92,7 +99,8 @@ export function installErrorHandling(
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     // Recorded after the use case's transaction rolled back, so the refusal itself stays on record.
-    if (REFUSALS.includes(appError.code) && request.routeOptions.url !== undefined) await onRefused(request, appError);
+    if (REFUSALS.includes(appError.code) && request.routeOptions.url !== undefined)
+      await onRefused(request, appError);
     if (appError.code === 'internal_error') {
       // Only the kind of failure is logged: messages of database errors can quote personal data.
       request.log.error({ errorName: error.name, errorCode: error.code, stack: error.stack?.split('\n')[1] });

@@ -1,0 +1,87 @@
+import type { Queryable } from '../db/database.js';
+import type { Actor } from '../identity/actor.js';
+import { legalDate, type Clock } from '../platform/clock.js';
+import type { Sections } from '../dossier/sections.js';
+import { activeMandates } from './relations.js';
+import type { DossierRecord } from './records.js';
+
+/**
+ * What the caller holds beyond its organisation's kind: mandates, claimed dossiers, validated
+ * designations, and a dossier of its own for a mutual-recognition read. Loaded once per read.
+ */
+export interface Standing {
+  mandates: { employerId: string; dossierId: string | null }[];
+  subjectOf: ReadonlySet<string>;
+  designated: ReadonlySet<'health' | 'criminal'>;
+  /** Keys (NISS, passport, enterprise number) of the own dossier named for mutual recognition. */
+  recognitionKeys: ReadonlySet<string> | undefined;
+}
+
+export interface ReadContext {
+  /** Why the caller reads; logged with the read. */
+  purpose?: string | undefined;
+  /** Art. 26: the own dossier a region examines while it reads another region's dossier. */
+  forDossierId?: string | undefined;
+}
+
+/** The identifiers that make two dossiers about the same person or employer. */
+export function identityKeys(sections: Partial<Sections>): string[] {
+  return [
+    sections.identity?.niss && `niss:${sections.identity.niss}`,
+    sections.residence?.passportNumber && `passport:${sections.residence.passportNumber.toUpperCase()}`,
+    sections.employment?.employer?.enterpriseNumber &&
+      `enterprise:${sections.employment.employer.enterpriseNumber}`,
+    sections.selfEmployed?.enterpriseNumber && `enterprise:${sections.selfEmployed.enterpriseNumber}`,
+  ].filter((k): k is string => typeof k === 'string' && k.length > 0);
+}
+
+export async function standingOf(
+  db: Queryable,
+  actor: Actor,
+  clock: Clock,
+  dossierIds: readonly string[],
+  context: ReadContext,
+  loadOwn: (id: string) => Promise<DossierRecord | undefined>,
+): Promise<Standing> {
+  const org = actor.organisation;
+  const mandates = org.kind === 'mandatary' ? await activeMandates(db, org.id, clock.now()) : [];
+  const subjectOf =
+    org.kind === 'worker' && dossierIds.length > 0
+      ? new Set(
+          (
+            await db
+              .selectFrom('dossier_subject')
+              .select('dossier_id')
+              .where('user_id', '=', actor.userId)
+              .where('dossier_id', 'in', dossierIds)
+              .execute()
+          ).map((r) => r.dossier_id),
+        )
+      : new Set<string>();
+  const today = legalDate(clock.now());
+  const designated =
+    org.kind === 'regional_authority' || org.kind === 'dvz'
+      ? new Set(
+          (
+            await db
+              .selectFrom('designation')
+              .select('category')
+              .where('user_id', '=', actor.userId)
+              .where('controller_organisation_id', '=', org.id)
+              .where('validated_at', 'is not', null)
+              .where('ended_at', 'is', null)
+              .where('valid_from', '<=', today)
+              .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', today)]))
+              .execute()
+          ).map((r) => r.category as 'health' | 'criminal'),
+        )
+      : new Set<'health' | 'criminal'>();
+  let recognitionKeys: Set<string> | undefined;
+  if (org.kind === 'regional_authority' && context.forDossierId) {
+    const own = await loadOwn(context.forDossierId);
+    // Only a filed dossier the region itself is competent for counts as "a dossier of its own".
+    if (own && own.region === org.region && own.lifecycle.filedAt)
+      recognitionKeys = new Set(identityKeys(own.sections));
+  }
+  return { mandates, subjectOf, designated, recognitionKeys };
+}
