@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
@@ -10,12 +11,16 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { documentRoutes } from './documents/documents.routes.js';
 import type { DocumentStorage } from './documents/storage.js';
 import { dossierRoutes } from './dossier/dossier.routes.js';
+import { accessRoutes } from './access/access.routes.js';
+import type { Messaging } from './exchange/messaging.js';
 import { recordRefusal } from './audit/refusals.js';
 import { installAuthentication } from './identity/authentication.js';
 import { identityRoutes } from './identity/identity.routes.js';
@@ -23,12 +28,14 @@ import type { Clock } from './platform/clock.js';
 import { ERROR_CATALOGUE } from './platform/errors.js';
 import { installErrorHandling, installLanguage, requireDeclaredPermissions } from './platform/http.js';
 import { MAX_DOCUMENT_BYTES } from './rules/documents.js';
+import { rulesRoutes } from './rules/rules.routes.js';
 
 export interface AppDeps {
   db: Db;
   clock: Clock;
   config: Config;
   storage: DocumentStorage;
+  messaging: Messaging;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -74,9 +81,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'sw_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token (sw_…) with scopes' },
         },
       },
-      security: [{ session: [] }],
+      security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -128,5 +136,51 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityRoutes(deps), { prefix: API_PREFIX });
   await app.register(dossierRoutes(deps), { prefix: API_PREFIX });
   await app.register(documentRoutes(deps), { prefix: API_PREFIX });
+  await app.register(accessRoutes(deps), { prefix: API_PREFIX });
+  await app.register(rulesRoutes(deps), { prefix: API_PREFIX });
+  await serveWebApp(app);
   return app;
+}
+
+/** The portal's build (`npm run build:web`); absent in API-only runs, where nothing is served. */
+export const WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url));
+
+/**
+ * Serves the single-page portal from the same process. Its routes declare their permission like
+ * every other; paths under /api/ never fall back to the page, so an unknown API path stays a 404
+ * problem. `serve: false`: the plugin only lends `sendFile` (which refuses paths leaving the root).
+ */
+async function serveWebApp(app: FastifyInstance): Promise<void> {
+  if (!existsSync(`${WEB_ROOT}index.html`)) return;
+  await app.register(fastifyStatic, { root: WEB_ROOT, serve: false });
+  const page = {
+    config: { permission: { who: 'anyone' as const } },
+    schema: { hide: true },
+  };
+  // The portal loads nothing from elsewhere and is never framed; styles set from script are CSSOM.
+  const csp =
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+  app.get('/assets/*', page, (request, reply) => {
+    const file = (request.params as { '*': string })['*'];
+    // Vite names assets by content hash, so a cached copy can never be stale.
+    return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(`assets/${file}`);
+  });
+  app.get('/*', page, (request, reply) => {
+    const path = (request.params as { '*': string })['*'];
+    if (path === 'api' || path.startsWith('api/')) {
+      reply.callNotFound();
+      return reply;
+    }
+    const file = `${WEB_ROOT}${path}`;
+    if (path !== '' && !path.includes('..') && existsSync(file) && statSync(file).isFile()) {
+      return reply.sendFile(path);
+    }
+    return reply
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', csp)
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer')
+      .sendFile('index.html');
+  });
 }

@@ -15,7 +15,23 @@ const Environment = z.object({
   DEMO_SEED_DATABASE_URL: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  /** Authority accounts sign in with a TOTP code; only demo and tests may exempt unenrolled ones. */
+  SECOND_FACTOR: z.enum(['required', 'demo_exempt']).optional(),
+  /** Sign-in through an external OpenID Connect provider: all four, or none. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: z.url().optional(),
 });
+
+export type SecondFactorMode = 'required' | 'demo_exempt';
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
 
 export interface Config {
   host: string;
@@ -27,6 +43,10 @@ export interface Config {
   demoSeedDatabaseUrl: boolean;
   logLevel: z.infer<typeof Environment>['LOG_LEVEL'];
   production: boolean;
+  /** `demo_exempt` lets authority accounts without an enrolled TOTP secret sign in by password. */
+  secondFactor: SecondFactorMode;
+  /** The external OpenID Connect provider, when one is configured. */
+  oidc: OidcConfig | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +67,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       'Demo mode seeds fictitious data; it refuses a DATABASE_URL unless DEMO_SEED_DATABASE_URL=true says so.',
     );
   }
+  const secondFactor = e.SECOND_FACTOR ?? (demo ? 'demo_exempt' : 'required');
+  if (production && secondFactor === 'demo_exempt') {
+    throw new ConfigError(
+      'SECOND_FACTOR=demo_exempt: a production configuration cannot switch the second factor off.',
+    );
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -57,5 +83,30 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     demoSeedDatabaseUrl: e.DEMO_SEED_DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     production,
+    secondFactor,
+    oidc: oidcConfig(e),
+  };
+}
+
+/** Half a provider configuration is a mistake, not a choice: it stops start-up naming what is missing. */
+function oidcConfig(e: z.infer<typeof Environment>): OidcConfig | undefined {
+  const values = {
+    OIDC_ISSUER: e.OIDC_ISSUER,
+    OIDC_CLIENT_ID: e.OIDC_CLIENT_ID,
+    OIDC_CLIENT_SECRET: e.OIDC_CLIENT_SECRET,
+    OIDC_REDIRECT_URI: e.OIDC_REDIRECT_URI,
+  };
+  const missing = Object.entries(values)
+    .filter(([, v]) => v === undefined)
+    .map(([k]) => k);
+  if (missing.length === 4) return undefined;
+  if (missing.length > 0) {
+    throw new ConfigError(`OpenID Connect sign-in needs all four settings; missing: ${missing.join(', ')}.`);
+  }
+  return {
+    issuer: e.OIDC_ISSUER ?? '',
+    clientId: e.OIDC_CLIENT_ID ?? '',
+    clientSecret: e.OIDC_CLIENT_SECRET ?? '',
+    redirectUri: e.OIDC_REDIRECT_URI ?? '',
   };
 }

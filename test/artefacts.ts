@@ -7,6 +7,7 @@ import { openPglite } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
 import { generateSchemaTypes } from '../src/db/typegen.js';
 import { localStorage } from '../src/documents/storage.js';
+import { RecordingMessaging } from '../src/exchange/messaging.js';
 import { systemClock } from '../src/platform/clock.js';
 
 /** Every generated file the repository commits, by path, as `npm run generate` would write it. */
@@ -21,6 +22,7 @@ export async function generateArtefacts(): Promise<Record<string, string>> {
       clock: systemClock,
       config,
       storage: localStorage(documents),
+      messaging: new RecordingMessaging(),
     });
     await app.ready();
     const openapi = `${JSON.stringify(app.swagger(), null, 2)}\n`;

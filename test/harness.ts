@@ -8,6 +8,7 @@ import { openPglite, openPostgres, type Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
 import { seedParties, type DemoDirectory } from '../src/demo/seed.js';
 import { localStorage } from '../src/documents/storage.js';
+import { RecordingMessaging } from '../src/exchange/messaging.js';
 import { FixedClock } from '../src/platform/clock.js';
 import { newId } from '../src/platform/ids.js';
 
@@ -19,6 +20,7 @@ export interface TestPlatform {
   url: string;
   clock: FixedClock;
   deps: AppDeps;
+  messaging: RecordingMessaging;
   directory: DemoDirectory;
   login(username: string, language?: string): Promise<Client>;
   loginAll<const N extends readonly string[]>(usernames: N): Promise<{ [K in keyof N]: Client }>;
@@ -57,8 +59,15 @@ export async function startPlatform(overrides: Partial<Config> = {}): Promise<Te
   const directory = await seedParties(database.db);
   const documentsDir = mkdtempSync(join(tmpdir(), 'sw-docs-'));
   const clock = new FixedClock(new Date('2026-11-23T09:00:00Z'));
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }, []), ...overrides };
-  const deps: AppDeps = { db: database.db, clock, config, storage: localStorage(documentsDir) };
+  // Demo accounts of authorities sign in without a TOTP code here, as in demo mode; a test of
+  // the second factor itself passes `secondFactor: 'required'`.
+  const config: Config = {
+    ...loadConfig({ LOG_LEVEL: 'silent' }, []),
+    secondFactor: 'demo_exempt',
+    ...overrides,
+  };
+  const messaging = new RecordingMessaging();
+  const deps: AppDeps = { db: database.db, clock, config, storage: localStorage(documentsDir), messaging };
   const app = await buildApp(deps);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const login = async (username: string, language = 'en') => {
@@ -70,6 +79,7 @@ export async function startPlatform(overrides: Partial<Config> = {}): Promise<Te
     url,
     clock,
     deps,
+    messaging,
     directory,
     anonymous: (language = 'en') => new Client(url, language),
     login,
@@ -140,6 +150,13 @@ export class Client {
   }
 
   private username: string | undefined;
+
+  /** Takes over a session cookie obtained elsewhere (e.g. at the end of an OpenID Connect redirect). */
+  async adoptSession(cookie: string): Promise<void> {
+    this.cookie = cookie;
+    const me = await this.get('/api/v1/session');
+    if (me.status !== 200) throw new Error(`the adopted session is not valid: ${me.status}`);
+  }
 
   get = <T = any>(path: string) => this.request<T>('GET', path);
   post = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>

@@ -87,9 +87,11 @@ describe('audit trail (access.md rule 6, R-SEC-2)', () => {
     const rows = await db().selectFrom('audit_trail').selectAll().orderBy('seq').limit(3).execute();
     const victim = rows[1];
     if (!victim) throw new Error('short trail');
-    const forged = { ...victim, kind: 'login' };
+    // Any other kind than the real one: the forger rewrites what happened.
+    const kind = victim.kind === 'login' ? 'logout' : 'login';
+    const forged = { ...victim, kind };
     await tamper(
-      sql`update audit_trail set kind = 'login', hash = ${hashOf(forged)} where seq = ${victim.seq}`,
+      sql`update audit_trail set kind = ${kind}, hash = ${hashOf(forged)} where seq = ${victim.seq}`,
     );
     expect(await verifyAuditTrail(db())).toMatchObject({
       ok: false,

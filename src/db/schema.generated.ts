@@ -14,6 +14,19 @@ export interface AccessLog {
   purpose: string;
 }
 
+export interface ApiToken {
+  id: string;
+  organisation_id: string;
+  issued_by_user_id: string;
+  name: string;
+  scopes: string[];
+  secret_hash: string;
+  created_at: Date;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
 export interface AppUser {
   id: string;
   username: string;
@@ -22,6 +35,10 @@ export interface AppUser {
   password_hash: string | null;
   disabled_at: Date | null;
   created_at: Generated<Date>;
+  external_subject: string | null;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: number | null;
 }
 
 export interface AuditTrail {
@@ -34,6 +51,22 @@ export interface AuditTrail {
   details: Generated<Json>;
   prev_hash: string;
   hash: string;
+}
+
+export interface Designation {
+  id: string;
+  controller_organisation_id: string;
+  user_id: string;
+  category: string;
+  valid_from: string;
+  valid_until: string | null;
+  reason: string;
+  proposed_by: string;
+  proposed_at: Date;
+  validated_by: string | null;
+  validated_at: Date | null;
+  ended_by: string | null;
+  ended_at: Date | null;
 }
 
 export interface Document {
@@ -88,6 +121,23 @@ export interface DossierAction {
   payload: Generated<Json>;
 }
 
+export interface DossierClaim {
+  id: string;
+  user_id: string;
+  dossier_id: string | null;
+  code_hash: string | null;
+  attempts: Generated<number>;
+  created_at: Date;
+  expires_at: Date;
+  confirmed_at: Date | null;
+}
+
+export interface DossierSubject {
+  dossier_id: string;
+  user_id: string;
+  claimed_at: Date;
+}
+
 export interface IdempotencyRecord {
   user_id: string;
   key: string;
@@ -96,6 +146,13 @@ export interface IdempotencyRecord {
   status: number;
   body: Json | null;
   created_at: Date;
+}
+
+export interface LoginAttempt {
+  id: string;
+  at: Date;
+  username_key: string;
+  client_key: string;
 }
 
 export interface Mandate {
@@ -113,6 +170,14 @@ export interface Membership {
   user_id: string;
   organisation_id: string;
   roles: Generated<string[]>;
+}
+
+export interface OidcLogin {
+  state_hash: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: Date;
+  expires_at: Date;
 }
 
 export interface Organisation {
@@ -144,14 +209,20 @@ export interface Session {
 
 export interface DB {
   access_log: AccessLog;
+  api_token: ApiToken;
   app_user: AppUser;
   audit_trail: AuditTrail;
+  designation: Designation;
   document: Document;
   dossier: Dossier;
   dossier_action: DossierAction;
+  dossier_claim: DossierClaim;
+  dossier_subject: DossierSubject;
   idempotency_record: IdempotencyRecord;
+  login_attempt: LoginAttempt;
   mandate: Mandate;
   membership: Membership;
+  oidc_login: OidcLogin;
   organisation: Organisation;
   schema_migration: SchemaMigration;
   session: Session;

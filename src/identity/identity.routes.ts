@@ -2,85 +2,45 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { AppError } from '../platform/errors.js';
-import { ORGANISATION_KINDS, type Actor } from './actor.js';
-import { UNKNOWN_USER_HASH, verifyPassword } from './passwords.js';
-import {
-  endSession,
-  findSessionActor,
-  openSession,
-  SESSION_ABSOLUTE_MS,
-  SESSION_COOKIE,
-} from './sessions.js';
+import { audit, passwordSignIn, sessionCookieOptions, SessionView, sessionView } from './login.js';
+import { oidcRoutes } from './oidc.routes.js';
+import { endSession, findSessionActor, SESSION_COOKIE, switchSessionOrganisation } from './sessions.js';
+import { tokenRoutes } from './tokens.routes.js';
+import { totpRoutes } from './totp.routes.js';
 
-const SessionView = z.object({
-  user: z.object({ id: z.uuid(), username: z.string(), name: z.string() }),
-  organisation: z.object({ id: z.uuid(), kind: z.enum(ORGANISATION_KINDS), name: z.string() }),
-  roles: z.array(z.string()),
-  csrfToken: z.string(),
-});
-
-const sessionView = (actor: Actor, csrfToken: string): z.infer<typeof SessionView> => ({
-  user: { id: actor.userId, username: actor.username, name: actor.name },
-  organisation: { id: actor.organisation.id, kind: actor.organisation.kind, name: actor.organisation.name },
-  roles: actor.roles,
-  csrfToken,
-});
-
-export function identityRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyncZod {
-  return (app) => {
-    const cookieOptions = {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict' as const,
-      secure: config.production,
-      maxAge: SESSION_ABSOLUTE_MS / 1000,
-    };
-
+export function identityRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const { db, clock, config } = deps;
+  return async (app) => {
     app.post(
       '/session',
       {
         config: { permission: { who: 'anyone' } },
         schema: {
           tags: ['session'],
-          summary: 'Sign in with a username and password',
+          summary: 'Sign in with a username and password (and a TOTP code where a second factor applies)',
+          description:
+            'Throttled: after 5 failed attempts for a username, or 20 from one address, within 15 minutes, ' +
+            'further attempts answer 429 until the window passes. Accounts acting for an authority, and ' +
+            'accounts that enrolled a second factor, also send `totp`.',
           body: z.object({
             username: z.string().min(1).max(100),
             password: z.string().min(1).max(200),
+            totp: z.string().max(10).optional(),
             organisationId: z.uuid().optional(),
           }),
           response: { 200: SessionView },
         },
       },
       async (request, reply) => {
-        const { username, password, organisationId } = request.body;
-        const user = await db
-          .selectFrom('app_user')
-          .select(['id', 'password_hash'])
-          .where('username', '=', username)
-          .where('disabled_at', 'is', null)
-          .executeTakeFirst();
-        const valid = await verifyPassword(password, user?.password_hash ?? UNKNOWN_USER_HASH);
-        if (!user || !valid) throw new AppError('invalid_credentials');
-        const membership = await db
-          .selectFrom('membership')
-          .select('organisation_id')
-          .where('user_id', '=', user.id)
-          .$if(organisationId !== undefined, (q) => q.where('organisation_id', '=', organisationId ?? ''))
-          .orderBy('organisation_id')
-          .executeTakeFirst();
-        if (!membership) throw new AppError('invalid_credentials');
-        const { token, csrfToken } = await openSession(db, clock, user.id, membership.organisation_id);
-        reply.setCookie(SESSION_COOKIE, token, cookieOptions);
-        const actor = await findSessionActor(db, clock, token);
-        if (!actor) throw new AppError('internal_error');
-        return sessionView(actor, csrfToken);
+        const { username, password, totp, organisationId } = request.body;
+        return passwordSignIn(deps, request, reply, { username, password, totp, organisationId });
       },
     );
 
     app.get(
       '/session',
       {
-        config: { permission: { who: 'signed_in' } },
+        config: { permission: { who: 'signed_in' }, sessionOnly: true },
         schema: { tags: ['session'], summary: 'Who is signed in', response: { 200: SessionView } },
       },
       async (request) => {
@@ -93,14 +53,64 @@ export function identityRoutes({ db, clock, config }: AppDeps): FastifyPluginAsy
     app.delete(
       '/session',
       {
-        config: { permission: { who: 'signed_in' } },
+        config: { permission: { who: 'signed_in' }, sessionOnly: true },
         schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null() } },
       },
       async (request, reply) => {
         const token = request.cookies[SESSION_COOKIE];
+        const actor = request.actor;
         if (token) await endSession(db, clock, token);
+        if (actor) {
+          await audit(db, {
+            at: clock.now(),
+            kind: 'logout',
+            actorUserId: actor.userId,
+            actorOrganisationId: actor.organisation.id,
+          });
+        }
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return reply.code(204).send(null);
+      },
+    );
+
+    app.put(
+      '/session/organisation',
+      {
+        config: { permission: { who: 'signed_in' }, sessionOnly: true },
+        schema: {
+          tags: ['session'],
+          summary: 'Act for another organisation the signed-in user is a member of',
+          description: 'The session cookie and CSRF token are renewed; use the `csrfToken` of the answer.',
+          body: z.object({ organisationId: z.uuid() }),
+          response: { 200: SessionView },
+        },
+      },
+      async (request, reply) => {
+        const actor = request.actor;
+        const token = request.cookies[SESSION_COOKIE];
+        if (!actor || !token) throw new AppError('unauthenticated');
+        const { organisationId } = request.body;
+        const membership = await db
+          .selectFrom('membership')
+          .select('organisation_id')
+          .where('user_id', '=', actor.userId)
+          .where('organisation_id', '=', organisationId)
+          .executeTakeFirst();
+        // Not a member: the organisation is "not found" for this user, whether it exists or not.
+        if (!membership) throw new AppError('not_found');
+        const renewed = await switchSessionOrganisation(db, clock, token, organisationId);
+        if (!renewed) throw new AppError('unauthenticated');
+        await audit(db, {
+          at: clock.now(),
+          kind: 'organisation_switched',
+          actorUserId: actor.userId,
+          actorOrganisationId: organisationId,
+          details: { fromOrganisationId: actor.organisation.id },
+        });
+        reply.setCookie(SESSION_COOKIE, renewed.token, sessionCookieOptions(config.production));
+        const switched = await findSessionActor(db, clock, renewed.token);
+        if (!switched) throw new AppError('internal_error');
+        return sessionView(switched, renewed.csrfToken);
       },
     );
 
@@ -134,6 +144,9 @@ export function identityRoutes({ db, clock, config }: AppDeps): FastifyPluginAsy
         return { items: rows, nextCursor: null };
       },
     );
-    return Promise.resolve();
+
+    await app.register(totpRoutes(deps));
+    await app.register(tokenRoutes(deps));
+    await app.register(oidcRoutes(deps));
   };
 }

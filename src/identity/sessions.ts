@@ -80,7 +80,33 @@ export async function findSessionActor(
     },
     roles: row.roles,
     csrfToken: row.csrf_token,
+    via: 'session',
   };
+}
+
+/**
+ * Moves a live session to another organisation of the same user. The cookie and CSRF token are
+ * replaced, as on any change of privilege, but the absolute limit still counts from the login.
+ */
+export async function switchSessionOrganisation(
+  db: Queryable,
+  clock: Clock,
+  token: string,
+  organisationId: string,
+): Promise<{ token: string; csrfToken: string } | undefined> {
+  const next = { token: newSecret(), csrfToken: newSecret() };
+  const result = await db
+    .updateTable('session')
+    .set({
+      id: sha256(next.token),
+      csrf_token: next.csrfToken,
+      organisation_id: organisationId,
+      last_seen_at: clock.now(),
+    })
+    .where('id', '=', sha256(token))
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n ? next : undefined;
 }
 
 export async function endSession(db: Queryable, clock: Clock, token: string): Promise<void> {
