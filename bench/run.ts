@@ -1,0 +1,44 @@
+// `npm run bench`: figures for the core paths over real HTTP on the embedded database (or on
+// DATABASE_URL when set). Prints medians and percentiles; asserts nothing.
+import { performance } from 'node:perf_hooks';
+import { startPlatform } from '../test/harness.js';
+import { completeSinglePermitDraft } from '../test/scenarios.js';
+
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+async function measure(label: string, runs: number, fn: (i: number) => Promise<unknown>) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn(i);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `${label.padEnd(44)} n=${String(runs).padStart(4)}  median ${quantile(times, 0.5).toFixed(1).padStart(7)} ms  p95 ${quantile(times, 0.95).toFixed(1).padStart(7)} ms`,
+  );
+}
+
+const platform = await startPlatform();
+try {
+  const employer = await platform.login('employer');
+  const flanders = await platform.login('flanders');
+  console.log(`database: ${process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PGlite'}`);
+  const drafts: string[] = [];
+  await measure('complete draft (create + 6 uploads)', 30, async () => {
+    drafts.push((await completeSinglePermitDraft(platform, employer)).id);
+  });
+  await measure('file a complete dossier (submit)', drafts.length, (i) =>
+    employer.post(`/api/v1/dossiers/${drafts[i]}/submit`),
+  );
+  await measure('region reads a dossier (gate + access log)', 300, (i) =>
+    flanders.get(`/api/v1/dossiers/${drafts[i % drafts.length]}`),
+  );
+  await measure('region lists its dossiers (limit 50)', 100, () => flanders.get('/api/v1/dossiers?limit=50'));
+  await measure('region declares admissible', drafts.length, (i) =>
+    flanders.post(`/api/v1/dossiers/${drafts[i]}/admissibility`, { outcome: 'admissible' }),
+  );
+} finally {
+  await platform.close();
+}
