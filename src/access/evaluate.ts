@@ -14,10 +14,13 @@ import {
 
 export interface Grant {
   level: Level;
+  /** The first relation giving this level (see `via` for all of them). */
   relation: Relation | undefined;
   decisions: DecisionFilter | undefined;
   /** When set, only these document types of the category show. */
   documentTypes: readonly DocumentType[] | undefined;
+  /** Every relation of the caller that gives this level, with its decision filter. */
+  via: readonly { relation: Relation; decisions: DecisionFilter | undefined }[];
 }
 
 export type Grants = Record<DataCategory, Grant>;
@@ -56,21 +59,43 @@ function levelOf(cell: Cell, category: DataCategory, ctx: AccessContext): Level 
   return cell.level;
 }
 
-/** What each category shows to a caller holding these relations; the widest relation wins. */
+/**
+ * What each category shows to a caller holding these relations: the highest level, and at that
+ * level what any of the relations gives (their decision filters and document types add up).
+ */
 export function grantsFor(relations: readonly Relation[], ctx: AccessContext): Grants {
   const entries = CATEGORY_COLUMNS.map((category): [DataCategory, Grant] => {
-    let best: Grant = { level: '-', relation: undefined, decisions: undefined, documentTypes: undefined };
+    let best: Grant = {
+      level: '-',
+      relation: undefined,
+      decisions: undefined,
+      documentTypes: undefined,
+      via: [],
+    };
     for (const relation of relations) {
-      // Rule 2: a draft is the applicant's (and the invited subject's) alone.
-      if (ctx.lifecycle.state === 'draft' && relation !== 'applicant' && relation !== 'subject') continue;
+      // Rule 2: a draft is the applicant's (and the invited subject's) alone. A dossier never filed
+      // stays so once withdrawn as a draft: without `filedAt` the operator row (which has no
+      // `after`) would otherwise show a withdrawn draft (0004 §D9).
+      const neverFiled = ctx.lifecycle.state === 'draft' || ctx.lifecycle.filedAt === undefined;
+      if (neverFiled && relation !== 'applicant' && relation !== 'subject') continue;
       const cell = POLICY[policyRowOf(relation, ctx.procedure)][category];
       const level = levelOf(cell, category, ctx);
+      if (level === '-') continue;
+      const documentTypes = cell.designated ?? cell.onlyDocuments;
+      const via = { relation, decisions: cell.decisions };
       if (RANK[level] > RANK[best.level]) {
+        best = { level, relation, decisions: cell.decisions, documentTypes, via: [via] };
+      } else if (RANK[level] === RANK[best.level]) {
+        // Same level from two relations: keep both. Before, the first one won, so a self-employed
+        // person (applicant and subject of their own dossier) saw their refusal only as the fact
+        // of the applicant's "R, negative: F" and never its grounds, which Art. 24 sends to them.
         best = {
-          level,
-          relation,
-          decisions: cell.decisions,
-          documentTypes: cell.designated ?? cell.onlyDocuments,
+          ...best,
+          via: [...best.via, via],
+          documentTypes:
+            best.documentTypes && documentTypes
+              ? [...new Set([...best.documentTypes, ...documentTypes])]
+              : undefined,
         };
       }
     }

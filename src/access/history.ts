@@ -14,7 +14,8 @@ export async function readEvents(db: Queryable, actor: Actor, clock: Clock, id: 
   const decisions = new Map(
     decisionViews(opened.record.lifecycle, opened.grants, opened.record.procedure).map((d) => [d.id, d]),
   );
-  const adminVisible = opened.grants.admin.level === 'R';
+  // Decision-only parties see the decisions in the history, not the file's other steps.
+  const adminVisible = opened.grants.admin.level === 'R' && opened.grants.admin.documentTypes === undefined;
   const decisionIds = new Set(opened.record.lifecycle.decisions.map((d) => d.id));
   interface EventView {
     id: string;

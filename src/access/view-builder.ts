@@ -36,6 +36,9 @@ export function viewOf(
     ];
   });
   const adminVisible = grants.admin.level === 'R';
+  // Parties whose admin cell names decisions only (post, municipality, counter, employment
+  // service) see those decisions, not the file's fee, requests or deadline.
+  const adminFull = adminVisible && grants.admin.documentTypes === undefined;
   const decisions = decisionViews(record.lifecycle, grants, record.procedure);
   if (decisions.some((d) => 'grounds' in d)) read.add('grounds');
   if (adminVisible) read.add('admin');
@@ -56,10 +59,10 @@ export function viewOf(
     createdAt: record.createdAt.toISOString(),
     filedAt: record.lifecycle.filedAt?.toISOString() ?? null,
     sections,
-    fee: adminVisible ? feeFor(record.procedure, record.category, today) : null,
+    fee: adminFull ? feeFor(record.procedure, record.category, today) : null,
     documents,
     decisions,
-    requests: adminVisible
+    requests: adminFull
       ? record.lifecycle.requests.map((r) => ({
           id: r.id,
           by: r.relation,
@@ -71,7 +74,7 @@ export function viewOf(
           answerDocumentIds: r.answerDocumentIds,
         }))
       : [],
-    clock: adminVisible ? deadlineClock(record.procedure, record.category, record.lifecycle, now) : null,
+    clock: adminFull ? deadlineClock(record.procedure, record.category, record.lifecycle, now) : null,
     missing:
       isApplicant && record.lifecycle.state === 'draft'
         ? missingForFiling({

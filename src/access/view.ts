@@ -110,23 +110,38 @@ export function filterDecision(
     case 'single_permit_withdrawal_only':
       return procedure === 'single_permit' && d.kind === 'withdrawal' ? 'full' : 'hidden';
     case 'professional_card_only':
-      return d.kind === 'professional_card' ? 'full' : 'hidden';
+      // A refused card shows only as the fact: the full refusal goes to the person concerned alone
+      // (domain.md R-RCPT-3, Art. 24); before, the business counter saw it whole.
+      if (d.kind !== 'professional_card') return 'hidden';
+      return d.negative ? 'fact' : 'full';
   }
+}
+
+const SHOWN: Record<'full' | 'fact' | 'hidden', number> = { hidden: 0, fact: 1, full: 2 };
+
+/** How a decision shows to a caller: the widest of what each of its relations' filters allows. */
+export function decisionShown(
+  d: DecisionRecord,
+  grants: Grants,
+  procedure: Procedure,
+): 'full' | 'fact' | 'hidden' {
+  if (grants.admin.level !== 'R') return 'hidden';
+  return grants.admin.via
+    .map((v) => filterDecision(d, v.decisions, procedure))
+    .reduce((a, b) => (SHOWN[b] > SHOWN[a] ? b : a), 'hidden');
 }
 
 /** Grounds (Art. 24) travel only to the subject and to the authority that decided. */
 export function groundsVisible(d: DecisionRecord, grants: Grants): boolean {
   const g = grants.grounds;
   if (g.level !== 'R') return false;
-  if (g.decisions === 'all') return true;
-  return g.decisions === 'own' && g.relation === d.relation;
+  return g.via.some((v) => v.decisions === 'all' || (v.decisions === 'own' && v.relation === d.relation));
 }
 
 export function decisionViews(lc: Lifecycle, grants: Grants, procedure: Procedure): DecisionView[] {
-  const admin = grants.admin;
-  if (admin.level !== 'R') return [];
+  if (grants.admin.level !== 'R') return [];
   return lc.decisions.flatMap((d): DecisionView[] => {
-    const how = filterDecision(d, admin.decisions, procedure);
+    const how = decisionShown(d, grants, procedure);
     if (how === 'hidden') return [];
     if (how === 'fact')
       return [{ id: d.id, fact: 'negative_decision', decidedAt: d.decidedAt.toISOString() }];

@@ -94,6 +94,9 @@ describe('single permit (R-PROC-5): employer → region → DVZ → post', () =>
     expect(seenByPost.body.sections.identity.familyName).toBe('Voorbeeld-Exemple');
     expect(seenByPost.body.sections.employment).toBeUndefined();
     expect(seenByPost.body.withheld).toContain('employment');
+    // The post's admin cell names positive decisions only: not the fee, requests or deadline.
+    expect(seenByPost.body).toMatchObject({ fee: null, clock: null, requests: [] });
+    expect(seenByPost.body.decisions.every((d: { negative: boolean }) => !d.negative)).toBe(true);
 
     const issued = await post.post(path(id, '/issued'), {
       issuedOn: '2026-12-01',
