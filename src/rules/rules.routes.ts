@@ -73,7 +73,9 @@ export function rulesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async () =>
         Promise.resolve({
           demo: deps.config.demo,
-          procedures: PROCEDURES.filter((p) => p !== 'professional_card' || deps.config.professionalCardEnabled),
+          procedures: PROCEDURES.filter(
+            (p) => p !== 'professional_card' || deps.config.professionalCardEnabled,
+          ),
           languages: ['nl' as const, 'fr' as const, 'de' as const, 'en' as const],
           acceptedMediaTypes: [...ACCEPTED_MEDIA_TYPES],
           maxDocumentBytes: MAX_DOCUMENT_BYTES,
@@ -120,7 +122,14 @@ export function rulesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'The region competent for a workplace postcode (R-PROC-4), and its authority',
-          querystring: z.object({ postcode: z.string().trim().regex(/^\d{4}$/) }).strict(),
+          querystring: z
+            .object({
+              postcode: z
+                .string()
+                .trim()
+                .regex(/^\d{4}$/),
+            })
+            .strict(),
           response: {
             200: z.object({
               postcode: z.string(),
@@ -155,7 +164,8 @@ export function rulesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         config: anyone,
         schema: {
           tags,
-          summary: 'What a complete application needs: documents with their legal source, the fee, the deadline',
+          summary:
+            'What a complete application needs: documents with their legal source, the fee, the deadline',
           description:
             'The same rule tables the submission check uses (Art. 20 §1, R-FILE-2). Without a region only ' +
             'the rows that hold everywhere are listed; an unanswered question adds no document.',
