@@ -21,6 +21,9 @@ import type { DocumentStorage } from './documents/storage.js';
 import { dossierRoutes } from './dossier/dossier.routes.js';
 import { accessRoutes } from './access/access.routes.js';
 import type { Messaging } from './exchange/messaging.js';
+import { checkRoutes } from './exchange/checks.routes.js';
+import { deliveryRoutes } from './exchange/deliveries.routes.js';
+import type { Sources } from './exchange/sources/index.js';
 import { recordRefusal } from './audit/refusals.js';
 import { installAuthentication } from './identity/authentication.js';
 import { identityRoutes } from './identity/identity.routes.js';
@@ -36,6 +39,8 @@ export interface AppDeps {
   config: Config;
   storage: DocumentStorage;
   messaging: Messaging;
+  /** The authentic sources (KBO, ONSS, LIMOSA, INASTI), fake or real as configured. */
+  sources: Sources;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -137,6 +142,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dossierRoutes(deps), { prefix: API_PREFIX });
   await app.register(documentRoutes(deps), { prefix: API_PREFIX });
   await app.register(accessRoutes(deps), { prefix: API_PREFIX });
+  await app.register(deliveryRoutes(deps), { prefix: API_PREFIX });
+  await app.register(checkRoutes(deps), { prefix: API_PREFIX });
   await app.register(rulesRoutes(deps), { prefix: API_PREFIX });
   await serveWebApp(app);
   return app;

@@ -22,6 +22,14 @@ const Environment = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_REDIRECT_URI: z.url().optional(),
+  /** Authentic sources (Art. 14): `fake` (fictitious data) or the URL of the real adapter's gateway. */
+  SOURCE_KBO: z.union([z.literal('fake'), z.url()]).optional(),
+  SOURCE_ONSS: z.union([z.literal('fake'), z.url()]).optional(),
+  SOURCE_LIMOSA: z.union([z.literal('fake'), z.url()]).optional(),
+  SOURCE_INASTI: z.union([z.literal('fake'), z.url()]).optional(),
+  /** Bearer token the platform presents to the sources gateway (docs/sources.md). */
+  SOURCE_TOKEN: z.string().min(1).optional(),
+  SOURCE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
 });
 
 export type SecondFactorMode = 'required' | 'demo_exempt';
@@ -47,6 +55,21 @@ export interface Config {
   secondFactor: SecondFactorMode;
   /** The external OpenID Connect provider, when one is configured. */
   oidc: OidcConfig | undefined;
+  /** Each authentic source, fake or real: swapped by configuration alone. */
+  sources: SourcesConfig;
+}
+
+/** Where one authentic source is read: the deterministic fake, or the real adapter over HTTP. */
+export type SourceSetting = { kind: 'fake' } | { kind: 'http'; url: string };
+
+export interface SourcesConfig {
+  kbo: SourceSetting;
+  onss: SourceSetting;
+  limosa: SourceSetting;
+  inasti: SourceSetting;
+  token: string | undefined;
+  /** How long a check waits for a source before recording `timeout`. */
+  timeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +108,29 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     production,
     secondFactor,
     oidc: oidcConfig(e),
+    sources: sourcesConfig(e, production),
+  };
+}
+
+/**
+ * Fictitious source data in production would let decisions rest on invented facts: there every
+ * source must name its real adapter. Elsewhere the fakes are the default.
+ */
+function sourcesConfig(e: z.infer<typeof Environment>, production: boolean): SourcesConfig {
+  const setting = (name: 'SOURCE_KBO' | 'SOURCE_ONSS' | 'SOURCE_LIMOSA' | 'SOURCE_INASTI'): SourceSetting => {
+    const value = e[name] ?? (production ? undefined : 'fake');
+    if (value === undefined || (production && value === 'fake')) {
+      throw new ConfigError(`${name}: a production configuration needs the URL of the real source adapter.`);
+    }
+    return value === 'fake' ? { kind: 'fake' } : { kind: 'http', url: value };
+  };
+  return {
+    kbo: setting('SOURCE_KBO'),
+    onss: setting('SOURCE_ONSS'),
+    limosa: setting('SOURCE_LIMOSA'),
+    inasti: setting('SOURCE_INASTI'),
+    token: e.SOURCE_TOKEN,
+    timeoutMs: e.SOURCE_TIMEOUT_MS,
   };
 }
 

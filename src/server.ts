@@ -5,8 +5,12 @@ import { openPglite, openPostgres, type Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { seedDemo, printDemoWelcome } from './demo/seed.js';
 import { localStorage } from './documents/storage.js';
+import { startDispatcher } from './exchange/dispatcher.js';
 import { folderMessaging } from './exchange/messaging.js';
+import { sourcesFrom } from './exchange/sources/index.js';
 import { systemClock } from './platform/clock.js';
+
+const DISPATCH_INTERVAL_MS = 5000;
 
 async function main() {
   const config = loadConfig(process.env, process.argv.slice(2));
@@ -17,10 +21,16 @@ async function main() {
   const storage = localStorage(join(config.dataDir, 'documents'));
   // Demo mode writes messages as files to read; otherwise the e-Box/SMTP adapter plugs in here.
   const messaging = folderMessaging(join(config.dataDir, 'outbox'));
-  const deps = { db: database.db, clock: systemClock, config, storage, messaging };
+  const sources = sourcesFrom(config.sources);
+  const deps = { db: database.db, clock: systemClock, config, storage, messaging, sources };
   const accounts = config.demo ? await seedDemo(deps) : undefined;
   const app = await buildApp(deps);
+  // Webhook pushes and notifications leave the outboxes every few seconds, after their commit.
+  const dispatcher = startDispatcher(deps, DISPATCH_INTERVAL_MS, (kind) => {
+    app.log.error({ dispatcher: 'failed', errorName: kind });
+  });
   const stop = async () => {
+    await dispatcher.stop();
     await app.close();
     await database.close();
     process.exit(0);

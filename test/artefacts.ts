@@ -8,6 +8,7 @@ import { migrate } from '../src/db/migrations.js';
 import { generateSchemaTypes } from '../src/db/typegen.js';
 import { localStorage } from '../src/documents/storage.js';
 import { RecordingMessaging } from '../src/exchange/messaging.js';
+import { sourcesFrom } from '../src/exchange/sources/index.js';
 import { systemClock } from '../src/platform/clock.js';
 
 /** Every generated file the repository commits, by path, as `npm run generate` would write it. */
@@ -23,6 +24,7 @@ export async function generateArtefacts(): Promise<Record<string, string>> {
       config,
       storage: localStorage(documents),
       messaging: new RecordingMessaging(),
+      sources: sourcesFrom(config.sources),
     });
     await app.ready();
     const openapi = `${JSON.stringify(app.swagger(), null, 2)}\n`;

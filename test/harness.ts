@@ -9,6 +9,7 @@ import { migrate } from '../src/db/migrations.js';
 import { seedParties, type DemoDirectory } from '../src/demo/seed.js';
 import { localStorage } from '../src/documents/storage.js';
 import { RecordingMessaging } from '../src/exchange/messaging.js';
+import { sourcesFrom } from '../src/exchange/sources/index.js';
 import { FixedClock } from '../src/platform/clock.js';
 import { newId } from '../src/platform/ids.js';
 
@@ -67,7 +68,14 @@ export async function startPlatform(overrides: Partial<Config> = {}): Promise<Te
     ...overrides,
   };
   const messaging = new RecordingMessaging();
-  const deps: AppDeps = { db: database.db, clock, config, storage: localStorage(documentsDir), messaging };
+  const deps: AppDeps = {
+    db: database.db,
+    clock,
+    config,
+    storage: localStorage(documentsDir),
+    messaging,
+    sources: sourcesFrom(config.sources),
+  };
   const app = await buildApp(deps);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const login = async (username: string, language = 'en') => {

@@ -24,6 +24,17 @@ export interface DossierRecord {
   actions: ActionRecord[];
   documents: (DocumentRecord & { storageKey: string; sha256: string })[];
   lifecycle: Lifecycle;
+  /** Results of the automated checks against authentic sources (category `source`), oldest first. */
+  sourceChecks: SourceCheckRecord[];
+}
+
+export interface SourceCheckRecord {
+  runId: string;
+  check: string;
+  source: string;
+  outcome: string;
+  detail: unknown;
+  fetchedAt: Date;
 }
 
 const COLUMN_OF_SECTION: Record<
@@ -65,6 +76,13 @@ export async function loadRecords(
     .where('dossier_id', 'in', ids)
     .where('removed_at', 'is', null)
     .orderBy('uploaded_at')
+    .execute();
+  const checks = await db
+    .selectFrom('source_check')
+    .selectAll()
+    .where('dossier_id', 'in', ids)
+    .orderBy('fetched_at')
+    .orderBy('id')
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
@@ -119,6 +137,16 @@ export async function loadRecords(
             sha256: d.sha256,
           })),
         lifecycle: foldLifecycle(procedure, log),
+        sourceChecks: checks
+          .filter((c) => c.dossier_id === id)
+          .map((c) => ({
+            runId: c.run_id,
+            check: c.check_name,
+            source: c.source,
+            outcome: c.outcome,
+            detail: c.detail,
+            fetchedAt: c.fetched_at,
+          })),
       },
     ];
   });

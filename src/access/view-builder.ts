@@ -8,12 +8,41 @@ import { allowedActions, type ActionName } from '../dossier/transitions.js';
 import { decisionViews, SECTION_CATEGORY, type DossierView } from './view.js';
 
 import type { Opened } from './gate.js';
+import type { SourceCheckRecord } from './records.js';
+
+/** One result of the automated checks, with the source data it rests on (category `source`). */
+export interface SourceCheckView {
+  check: string;
+  source: string;
+  outcome: string;
+  detail: unknown;
+  fetchedAt: string;
+}
+
+/** The dossier view with the checks against authentic sources: null unless `source` is R. */
+export type DossierViewWithSources = DossierView & { sources: SourceCheckView[] | null };
+
+/** The latest run is the current picture; earlier runs stay stored for the record. */
+function latestRun(checks: readonly SourceCheckRecord[]): SourceCheckView[] {
+  const last = checks.at(-1);
+  if (!last) return [];
+  return checks
+    .filter((c) => c.runId === last.runId)
+    .map((c) => ({
+      check: c.check,
+      source: c.source,
+      outcome: c.outcome,
+      detail: c.detail,
+      fetchedAt: c.fetchedAt.toISOString(),
+    }));
+}
+
 /** Builds the caller's view: content per category level, the rest listed as withheld. */
 export function viewOf(
   opened: Opened,
   now: Date,
   allowed: ActionName[] = [],
-): { view: DossierView; read: DataCategory[] } {
+): { view: DossierViewWithSources; read: DataCategory[] } {
   const { record, grants } = opened;
   const read = new Set<DataCategory>();
   const sections: Partial<Record<SectionName, unknown>> = {};
@@ -36,6 +65,8 @@ export function viewOf(
     ];
   });
   const adminVisible = grants.admin.level === 'R';
+  const sources = grants.source.level === 'R' ? latestRun(record.sourceChecks) : null;
+  if (sources?.length) read.add('source');
   // Parties whose admin cell names decisions only (post, municipality, counter, employment
   // service) see those decisions, not the file's fee, requests or deadline.
   const adminFull = adminVisible && grants.admin.documentTypes === undefined;
@@ -45,7 +76,7 @@ export function viewOf(
   const isApplicant = opened.relations.includes('applicant');
   const today = legalDate(now);
   const withheld = (Object.keys(grants) as DataCategory[]).filter((c) => grants[c].level !== 'R');
-  const view: DossierView = {
+  const view: DossierViewWithSources = {
     id: record.id,
     reference: record.reference,
     procedure: record.procedure,
@@ -92,6 +123,7 @@ export function viewOf(
       ? allowed
       : allowedActions(record.procedure, record.lifecycle.state, opened.relations),
     withheld,
+    sources,
   };
   return { view, read: [...read] };
 }

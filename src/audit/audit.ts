@@ -18,6 +18,9 @@ export const AUDIT_KINDS = [
   'designation_ended',
   'dossier_claimed',
   'account_changed',
+  'delivery_acknowledged',
+  'webhook_subscribed',
+  'webhook_removed',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

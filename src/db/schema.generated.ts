@@ -53,6 +53,17 @@ export interface AuditTrail {
   hash: string;
 }
 
+export interface Delivery {
+  id: string;
+  recipient_organisation_id: string;
+  dossier_id: string;
+  action_id: string;
+  event: string;
+  created_at: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by_user_id: string | null;
+}
+
 export interface Designation {
   id: string;
   controller_organisation_id: string;
@@ -172,6 +183,25 @@ export interface Membership {
   roles: Generated<string[]>;
 }
 
+export interface Notification {
+  id: string;
+  dossier_id: string;
+  action_id: string;
+  recipient_role: string;
+  recipient_user_id: string | null;
+  address: string | null;
+  language: string;
+  subject: string | null;
+  body: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: Date;
+  last_attempt_at: Date | null;
+  last_error: string | null;
+  sent_at: Date | null;
+  gave_up_at: Date | null;
+  created_at: Date;
+}
+
 export interface OidcLogin {
   state_hash: string;
   nonce: string;
@@ -207,11 +237,48 @@ export interface Session {
   ended_at: Date | null;
 }
 
+export interface SourceCheck {
+  id: string;
+  dossier_id: string;
+  run_id: string;
+  check_name: string;
+  source: string;
+  outcome: string;
+  detail: Generated<Json>;
+  fetched_at: Date;
+}
+
+export interface WebhookPush {
+  id: string;
+  delivery_id: string;
+  subscription_id: string;
+  attempts: Generated<number>;
+  next_attempt_at: Date;
+  last_attempt_at: Date | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+  gave_up_at: Date | null;
+  created_at: Date;
+}
+
+export interface WebhookSubscription {
+  id: string;
+  organisation_id: string;
+  url: string;
+  secret: string;
+  created_by_user_id: string;
+  created_at: Date;
+  removed_at: Date | null;
+  removed_by_user_id: string | null;
+}
+
 export interface DB {
   access_log: AccessLog;
   api_token: ApiToken;
   app_user: AppUser;
   audit_trail: AuditTrail;
+  delivery: Delivery;
   designation: Designation;
   document: Document;
   dossier: Dossier;
@@ -222,8 +289,12 @@ export interface DB {
   login_attempt: LoginAttempt;
   mandate: Mandate;
   membership: Membership;
+  notification: Notification;
   oidc_login: OidcLogin;
   organisation: Organisation;
   schema_migration: SchemaMigration;
   session: Session;
+  source_check: SourceCheck;
+  webhook_push: WebhookPush;
+  webhook_subscription: WebhookSubscription;
 }

@@ -13,6 +13,7 @@ import { isCategoryOf, permitTypeOf, type Category, type Procedure } from '../ru
 import { regionOfPostcode } from '../rules/regions.js';
 import { deadlineRule } from '../rules/deadlines.js';
 import { missingForFiling } from './completeness.js';
+import { recordOutbox } from '../exchange/deliveries.js';
 import { appendAction, nextReference } from './dossier.store.js';
 import { openRequest } from './lifecycle.js';
 import { SECTION_SCHEMAS, type SectionName, type Sections } from './sections.js';
@@ -55,7 +56,7 @@ export function inTransaction<T>(
   );
 }
 
-const REFUSAL = {
+export const REFUSAL = {
   not_in_procedure: 'action_not_in_procedure',
   forbidden: 'action_forbidden',
   not_in_state: 'action_not_allowed_in_state',
@@ -100,7 +101,7 @@ async function actIn(
     const verdict = findTransition(action, record.procedure, record.lifecycle.state, opened.relations);
     if (!verdict.ok) throw new AppError(REFUSAL[verdict.reason]);
     const payload = await build({ tx, opened, transition: verdict.transition, relation: verdict.relation });
-    await appendAction(tx, {
+    const appended = await appendAction(tx, {
       dossierId,
       procedure: record.procedure,
       history: record.actions,
@@ -112,6 +113,8 @@ async function actIn(
       idempotencyKey: command.idempotencyKey ?? newId(),
       payload,
     });
+    // Deliveries, webhook pushes and notifications commit (or roll back) with the action itself.
+    await recordOutbox(tx, deps, record, appended);
     return readDossier(tx, command.actor, deps.clock, dossierId);
   }
 }

@@ -22,6 +22,7 @@ export const ACTIONS = [
   'withdraw_residence',
   'end_residence',
   'renew',
+  'run_checks',
 ] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
@@ -79,6 +80,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'end_residence', procedures: A, from: PERMIT_HELD_A, by: ['dvz'], to: 'residence_ended', legalBasis: 'Art. 18 §1 3°' },
   { action: 'renew', procedures: A, from: PERMIT_HELD_A, by: ['applicant'], to: 'unchanged', legalBasis: 'Art. 18; Art. 4' },
   { action: 'renew', procedures: BC, from: PERMIT_HELD_BC, by: ['applicant'], to: 'unchanged', legalBasis: 'Art. 18; Art. 4' },
+  // Automated checks against the authentic sources, by whoever examines the dossier now (once-only).
+  { action: 'run_checks', procedures: ALL, from: BEFORE_DECISION, by: ['competent_region'], to: 'unchanged', legalBasis: 'Art. 14' },
+  { action: 'run_checks', procedures: A, from: ['work_granted', 'incomplete'], by: ['dvz'], to: 'unchanged', legalBasis: 'Art. 14 §1' },
 ];
 
 /** States from which a dossier holds a granted permit another dossier may build on. */

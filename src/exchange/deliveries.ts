@@ -1,0 +1,301 @@
+import type { AppDeps } from '../app.js';
+import { appendAudit } from '../audit/audit.js';
+import type { Queryable, Tx } from '../db/database.js';
+import type { DossierRecord } from '../access/records.js';
+import { foldLifecycle, type ActionRecord, type DecisionRecord } from '../dossier/lifecycle.js';
+import type { Actor, OrganisationKind } from '../identity/actor.js';
+import { AppError } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import type { Procedure } from '../rules/procedures.js';
+import { queueNotifications } from './notifications.js';
+
+/*
+ * Deliveries (R-RCPT-1..4): a decision reaches the parties that act on it through an outbox
+ * written in the decision's own transaction. A delivery names the dossier, the decision and what
+ * happened, nothing more: the recipient reads the dossier through the gate, as its relation
+ * allows, so a delivery can never show more than the access policy does.
+ */
+
+export const DELIVERY_EVENTS = [
+  'visa_d_authorised',
+  'residence_document_authorised',
+  'single_permit_withdrawn',
+  'negative_decision',
+] as const;
+export type DeliveryEvent = (typeof DELIVERY_EVENTS)[number];
+
+/** Organisation kinds that receive deliveries and so have an inbox. */
+export const RECIPIENT_KINDS: readonly OrganisationKind[] = [
+  'post',
+  'municipality',
+  'employment_service',
+  'regional_authority',
+  'dvz',
+];
+
+export type RecipientRole =
+  | { kind: 'organisation'; organisationId: string }
+  | { kind: 'competent_region' }
+  | { kind: 'dvz' }
+  | { kind: 'employment_service' };
+
+export interface Route {
+  to: RecipientRole;
+  event: DeliveryEvent;
+}
+
+/**
+ * Where one decision goes. Pure, so the rules of R-RCPT-1..4 read as one list:
+ * - a granted single permit goes to the post for the visa D when the worker is abroad, else to
+ *   the municipality for the temporary residence document (Art. 21-23);
+ * - a withdrawn single permit (work or residence) goes to the employment service of the region
+ *   (Art. 10 9°);
+ * - every negative decision tells the other competent authorities only that it was taken
+ *   (Art. 24). DVZ has no access to a single permit before it is admissible (Art. 12 §1 second
+ *   para.), so it is not told of one declared inadmissible: it could not open the dossier.
+ */
+export function routesOf(input: {
+  procedure: Procedure;
+  decision: DecisionRecord;
+  residence: {
+    abroad?: boolean | undefined;
+    visaPost?: string | undefined;
+    municipality?: string | undefined;
+  };
+  admissible: boolean;
+}): Route[] {
+  const { procedure, decision: d, residence } = input;
+  const routes: Route[] = [];
+  if (procedure === 'single_permit' && d.kind === 'residence' && d.outcome === 'granted') {
+    if (residence.abroad === true && residence.visaPost) {
+      routes.push({
+        to: { kind: 'organisation', organisationId: residence.visaPost },
+        event: 'visa_d_authorised',
+      });
+    } else if (residence.abroad !== true && residence.municipality) {
+      routes.push({
+        to: { kind: 'organisation', organisationId: residence.municipality },
+        event: 'residence_document_authorised',
+      });
+    }
+  }
+  if (procedure === 'single_permit' && d.kind === 'withdrawal') {
+    routes.push({ to: { kind: 'employment_service' }, event: 'single_permit_withdrawn' });
+  }
+  if (d.negative) {
+    if (d.relation !== 'competent_region')
+      routes.push({ to: { kind: 'competent_region' }, event: 'negative_decision' });
+    if (d.relation !== 'dvz' && (procedure !== 'single_permit' || input.admissible)) {
+      routes.push({ to: { kind: 'dvz' }, event: 'negative_decision' });
+    }
+  }
+  return routes;
+}
+
+async function organisationsFor(tx: Tx, role: RecipientRole, region: string | null): Promise<string[]> {
+  if (role.kind === 'organisation') return [role.organisationId];
+  if (role.kind !== 'dvz' && region === null) return [];
+  const kind: OrganisationKind =
+    role.kind === 'dvz'
+      ? 'dvz'
+      : role.kind === 'competent_region'
+        ? 'regional_authority'
+        : 'employment_service';
+  const rows = await tx
+    .selectFrom('organisation')
+    .select('id')
+    .where('kind', '=', kind)
+    .$if(role.kind !== 'dvz', (q) => q.where('region', '=', region))
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Called by the dossier service after an action is logged, in the same transaction: writes the
+ * deliveries, a webhook push per subscription of each recipient, and the notifications.
+ */
+export async function recordOutbox(
+  tx: Tx,
+  deps: Pick<AppDeps, 'clock'>,
+  record: DossierRecord,
+  action: ActionRecord,
+): Promise<void> {
+  const now = deps.clock.now();
+  const lifecycle = foldLifecycle(record.procedure, [...record.actions, action]);
+  await queueNotifications(tx, now, record, action, lifecycle);
+  const decision = lifecycle.decisions.find((d) => d.id === action.id);
+  if (!decision) return;
+  const routes = routesOf({
+    procedure: record.procedure,
+    decision,
+    residence: record.sections.residence ?? {},
+    admissible: lifecycle.decisions.some((d) => d.kind === 'admissibility' && d.outcome === 'admissible'),
+  });
+  for (const route of routes) {
+    for (const organisationId of await organisationsFor(tx, route.to, record.region)) {
+      // The decider is never its own recipient.
+      if (organisationId === action.actorOrganisationId) continue;
+      const id = newId();
+      const inserted = await tx
+        .insertInto('delivery')
+        .values({
+          id,
+          recipient_organisation_id: organisationId,
+          dossier_id: record.id,
+          action_id: action.id,
+          event: route.event,
+          created_at: now,
+        })
+        .onConflict((oc) => oc.columns(['action_id', 'recipient_organisation_id']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (inserted) await queuePushes(tx, id, organisationId, now);
+    }
+  }
+}
+
+async function queuePushes(tx: Tx, deliveryId: string, organisationId: string, now: Date) {
+  const subscriptions = await tx
+    .selectFrom('webhook_subscription')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('removed_at', 'is', null)
+    .execute();
+  for (const s of subscriptions) {
+    await tx
+      .insertInto('webhook_push')
+      .values({
+        id: newId(),
+        delivery_id: deliveryId,
+        subscription_id: s.id,
+        next_attempt_at: now,
+        created_at: now,
+      })
+      .execute();
+  }
+}
+
+export interface DeliveryItem {
+  id: string;
+  event: DeliveryEvent;
+  dossierId: string;
+  reference: string;
+  procedure: string;
+  decisionId: string;
+  deliveredAt: string;
+  acknowledgedAt: string | null;
+}
+
+const encodeCursor = (at: Date, id: string) =>
+  Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+
+function decodeCursor(cursor: string): [Date, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string') {
+      const at = new Date(value[0]);
+      if (!Number.isNaN(at.getTime())) return [at, value[1]];
+    }
+  } catch {
+    // fall through to the catalogued error
+  }
+  throw new AppError('validation_failed', { errors: [{ field: 'query.cursor', code: 'invalid_format' }] });
+}
+
+const deliveryColumns = [
+  'd.id',
+  'd.event',
+  'd.dossier_id',
+  'd.action_id',
+  'd.created_at',
+  'd.acknowledged_at',
+  'x.reference',
+  'x.procedure',
+] as const;
+
+function itemOf(r: {
+  id: string;
+  event: string;
+  dossier_id: string;
+  action_id: string;
+  created_at: Date;
+  acknowledged_at: Date | null;
+  reference: string;
+  procedure: string;
+}): DeliveryItem {
+  return {
+    id: r.id,
+    event: r.event as DeliveryEvent,
+    dossierId: r.dossier_id,
+    reference: r.reference,
+    procedure: r.procedure,
+    decisionId: r.action_id,
+    deliveredAt: r.created_at.toISOString(),
+    acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
+  };
+}
+
+/** GET /deliveries: the caller's organisation's inbox, newest first. */
+export async function listDeliveries(
+  db: Queryable,
+  actor: Actor,
+  query: { acknowledged?: boolean | undefined; cursor?: string | undefined; limit: number },
+): Promise<{ items: DeliveryItem[]; nextCursor: string | null }> {
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await db
+    .selectFrom('delivery as d')
+    .innerJoin('dossier as x', 'x.id', 'd.dossier_id')
+    .select(deliveryColumns)
+    .where('d.recipient_organisation_id', '=', actor.organisation.id)
+    .$if(query.acknowledged === true, (q) => q.where('d.acknowledged_at', 'is not', null))
+    .$if(query.acknowledged === false, (q) => q.where('d.acknowledged_at', 'is', null))
+    .$if(after !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('d.created_at', '<', after?.[0] ?? new Date(0)),
+          eb.and([eb('d.created_at', '=', after?.[0] ?? new Date(0)), eb('d.id', '<', after?.[1] ?? '')]),
+        ]),
+      ),
+    )
+    .orderBy('d.created_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(itemOf),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.created_at, last.id) : null,
+  };
+}
+
+/** POST /deliveries/{id}/ack: once; a repeat answers the first acknowledgement unchanged. */
+export async function acknowledgeDelivery(deps: AppDeps, actor: Actor, id: string): Promise<DeliveryItem> {
+  return deps.db.transaction().execute(async (tx) => {
+    const row = await tx
+      .selectFrom('delivery as d')
+      .innerJoin('dossier as x', 'x.id', 'd.dossier_id')
+      .select(deliveryColumns)
+      .where('d.id', '=', id)
+      .where('d.recipient_organisation_id', '=', actor.organisation.id)
+      .forUpdate('d')
+      .executeTakeFirst();
+    if (!row) throw new AppError('not_found');
+    if (row.acknowledged_at) return itemOf(row);
+    const now = deps.clock.now();
+    await tx
+      .updateTable('delivery')
+      .set({ acknowledged_at: now, acknowledged_by_user_id: actor.userId })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(tx, {
+      at: now,
+      kind: 'delivery_acknowledged',
+      actorUserId: actor.userId,
+      actorOrganisationId: actor.organisation.id,
+      dossierId: row.dossier_id,
+      details: { delivery: id, event: row.event },
+    });
+    return itemOf({ ...row, acknowledged_at: now });
+  });
+}

@@ -1,0 +1,286 @@
+import type { AppDeps } from '../app.js';
+import { isLanguage } from '../platform/language.js';
+import type { DeliveryEvent } from './deliveries.js';
+import {
+  EVENT_ID_HEADER,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  signatureOf,
+  type PushBody,
+} from './webhooks.js';
+
+/*
+ * Sends what the outboxes hold: webhook pushes and notifications. Items are claimed in a short
+ * transaction (`FOR UPDATE SKIP LOCKED`, so several processes on PostgreSQL never take the same
+ * item; PGlite has one connection and takes them in turn) by moving their next attempt a lease
+ * ahead; the sending happens outside any transaction; the result is written afterwards. A
+ * process that dies mid-send leaves the item to be retried when the lease runs out: delivery is
+ * at least once, which the event id lets receivers turn into exactly once.
+ */
+
+type DispatchDeps = Pick<AppDeps, 'db' | 'messaging'>;
+
+const LEASE_MS = 5 * 60_000;
+const BASE_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 6 * 3600_000;
+/** About four days of attempts; the delivery itself stays in the inbox after the last one. */
+export const MAX_ATTEMPTS = 20;
+const PUSH_TIMEOUT_MS = 10_000;
+
+/** Exponential backoff: 30 s after the first failure, doubling, at most 6 h. */
+export function backoffMs(attempts: number): number {
+  return Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
+}
+
+export interface DispatchReport {
+  pushes: { delivered: number; failed: number };
+  notifications: { sent: number; failed: number };
+}
+
+/** Processes every item due at `now`, in batches; tests call it directly, the server on a timer. */
+export async function dispatchDue(deps: DispatchDeps, now: Date, batch = 50): Promise<DispatchReport> {
+  const report: DispatchReport = {
+    pushes: { delivered: 0, failed: 0 },
+    notifications: { sent: 0, failed: 0 },
+  };
+  for (;;) {
+    const pushes = await claimPushes(deps, now, batch);
+    for (const push of pushes) {
+      if (await sendPush(deps, push, now)) report.pushes.delivered += 1;
+      else report.pushes.failed += 1;
+    }
+    if (pushes.length < batch) break;
+  }
+  for (;;) {
+    const notifications = await claimNotifications(deps, now, batch);
+    for (const n of notifications) {
+      if (await sendNotification(deps, n, now)) report.notifications.sent += 1;
+      else report.notifications.failed += 1;
+    }
+    if (notifications.length < batch) break;
+  }
+  return report;
+}
+
+interface ClaimedPush {
+  id: string;
+  attempts: number;
+  url: string;
+  secret: string;
+  body: Omit<PushBody, 'timestamp'>;
+}
+
+async function claimPushes(deps: DispatchDeps, now: Date, batch: number): Promise<ClaimedPush[]> {
+  return deps.db.transaction().execute(async (tx) => {
+    const rows = await tx
+      .selectFrom('webhook_push as p')
+      .innerJoin('webhook_subscription as s', 's.id', 'p.subscription_id')
+      .innerJoin('delivery as d', 'd.id', 'p.delivery_id')
+      .innerJoin('dossier as x', 'x.id', 'd.dossier_id')
+      .select([
+        'p.id',
+        'p.attempts',
+        's.url',
+        's.secret',
+        'd.id as delivery_id',
+        'd.event',
+        'd.dossier_id',
+        'd.action_id',
+        'd.created_at',
+        'x.reference',
+        'x.procedure',
+      ])
+      .where('p.delivered_at', 'is', null)
+      .where('p.gave_up_at', 'is', null)
+      .where('p.next_attempt_at', '<=', now)
+      .where('s.removed_at', 'is', null)
+      .orderBy('p.next_attempt_at')
+      .limit(batch)
+      .forUpdate('p')
+      .skipLocked()
+      .execute();
+    if (rows.length === 0) return [];
+    await tx
+      .updateTable('webhook_push')
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        last_attempt_at: now,
+        next_attempt_at: new Date(now.getTime() + LEASE_MS),
+      }))
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      attempts: r.attempts + 1,
+      url: r.url,
+      secret: r.secret,
+      body: {
+        id: r.delivery_id,
+        type: 'delivery',
+        event: r.event as DeliveryEvent,
+        dossierId: r.dossier_id,
+        reference: r.reference,
+        procedure: r.procedure,
+        decisionId: r.action_id,
+        deliveredAt: r.created_at.toISOString(),
+      },
+    }));
+  });
+}
+
+/** One POST; only 2xx counts as received. Redirects are not followed: a receiver answers itself. */
+async function sendPush(deps: DispatchDeps, push: ClaimedPush, now: Date): Promise<boolean> {
+  const timestamp = Math.floor(now.getTime() / 1000);
+  const raw = JSON.stringify({ ...push.body, timestamp } satisfies PushBody);
+  let status: number | null = null;
+  let error: string | null = null;
+  try {
+    const res = await fetch(push.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [EVENT_ID_HEADER]: push.body.id,
+        [TIMESTAMP_HEADER]: String(timestamp),
+        [SIGNATURE_HEADER]: signatureOf(push.secret, raw),
+        'user-agent': 'single-window-webhooks/1',
+      },
+      body: raw,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(PUSH_TIMEOUT_MS),
+    });
+    status = res.status;
+    await res.body?.cancel();
+    if (!res.ok) error = `http_${res.status}`;
+  } catch (e) {
+    // Only a code: an error message could quote the receiver's URL.
+    error = e instanceof Error && e.name === 'TimeoutError' ? 'timeout' : 'network';
+  }
+  const ok = error === null;
+  await deps.db
+    .updateTable('webhook_push')
+    .set(
+      ok
+        ? { delivered_at: now, last_status: status, last_error: null }
+        : {
+            last_status: status,
+            last_error: error,
+            next_attempt_at: new Date(now.getTime() + backoffMs(push.attempts)),
+            ...(push.attempts >= MAX_ATTEMPTS && { gave_up_at: now }),
+          },
+    )
+    .where('id', '=', push.id)
+    .execute();
+  return ok;
+}
+
+interface ClaimedNotification {
+  id: string;
+  attempts: number;
+  address: string;
+  language: string;
+  subject: string;
+  body: string;
+}
+
+async function claimNotifications(
+  deps: DispatchDeps,
+  now: Date,
+  batch: number,
+): Promise<ClaimedNotification[]> {
+  return deps.db.transaction().execute(async (tx) => {
+    const rows = await tx
+      .selectFrom('notification')
+      .select(['id', 'attempts', 'address', 'language', 'subject', 'body'])
+      .where('sent_at', 'is', null)
+      .where('gave_up_at', 'is', null)
+      .where('next_attempt_at', '<=', now)
+      .orderBy('next_attempt_at')
+      .limit(batch)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (rows.length === 0) return [];
+    await tx
+      .updateTable('notification')
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        last_attempt_at: now,
+        next_attempt_at: new Date(now.getTime() + LEASE_MS),
+      }))
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      attempts: r.attempts + 1,
+      address: r.address ?? '',
+      language: r.language,
+      subject: r.subject ?? '',
+      body: r.body ?? '',
+    }));
+  });
+}
+
+/** Once sent, the copy of the address and text is erased: the dossier keeps the original. */
+async function sendNotification(deps: DispatchDeps, n: ClaimedNotification, now: Date): Promise<boolean> {
+  let ok = true;
+  try {
+    await deps.messaging.send({
+      to: n.address,
+      language: isLanguage(n.language) ? n.language : 'en',
+      subject: n.subject,
+      body: n.body,
+    });
+  } catch {
+    ok = false;
+  }
+  await deps.db
+    .updateTable('notification')
+    .set(
+      ok
+        ? { sent_at: now, last_error: null, address: null, subject: null, body: null }
+        : {
+            last_error: 'send_failed',
+            next_attempt_at: new Date(now.getTime() + backoffMs(n.attempts)),
+            ...(n.attempts >= MAX_ATTEMPTS && { gave_up_at: now }),
+          },
+    )
+    .where('id', '=', n.id)
+    .execute();
+  return ok;
+}
+
+/**
+ * Runs `dispatchDue` every `intervalMs` in the server process, one run at a time. Failures are
+ * reported by kind only: the items themselves hold personal data and receivers' URLs.
+ */
+export function startDispatcher(
+  deps: DispatchDeps & Pick<AppDeps, 'clock'>,
+  intervalMs: number,
+  onError: (kind: string) => void,
+): { stop(): Promise<void> } {
+  let running: Promise<unknown> | undefined;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = dispatchDue(deps, deps.clock.now())
+      .catch((e: unknown) => {
+        onError(e instanceof Error ? e.name : 'unknown');
+      })
+      .finally(() => {
+        running = undefined;
+      });
+  }, intervalMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,198 @@
+import type { Tx } from '../db/database.js';
+import type { DossierRecord } from '../access/records.js';
+import type { ActionRecord, DecisionRecord, Lifecycle } from '../dossier/lifecycle.js';
+import type { ActionName } from '../dossier/transitions.js';
+import { legalDate } from '../platform/clock.js';
+import { newId } from '../platform/ids.js';
+import { isLanguage, type Language } from '../platform/language.js';
+import {
+  renderMessage,
+  type DecisionText,
+  type IssuedDocument,
+  type StepText,
+  type TextVars,
+} from './notification-texts.js';
+
+/*
+ * Messages to applicants and workers for every step of a dossier (Art. 20 §5). They are written
+ * to the `notification` outbox in the transaction of the step and sent by the dispatcher after
+ * commit: a message that cannot be sent never undoes a decision, and a decision that rolls back
+ * never sends one. What each message says follows the access policy: the employer learns only
+ * that a negative decision was taken; the whole decision, grounds included, goes to the worker
+ * alone (Art. 24).
+ */
+
+type Step =
+  'filed' | 'documents_requested' | 'deadline_extended' | 'decision' | 'issued' | 'application_withdrawn';
+
+const STEP_OF_ACTION: Partial<Record<ActionName, Step>> = {
+  submit: 'filed',
+  request_documents: 'documents_requested',
+  extend_deadline: 'deadline_extended',
+  declare_admissible: 'decision',
+  declare_inadmissible: 'decision',
+  decide_work: 'decision',
+  decide_residence: 'decision',
+  decide_professional_card: 'decision',
+  withdraw_work: 'decision',
+  withdraw_residence: 'decision',
+  withdraw_professional_card: 'decision',
+  end_residence: 'decision',
+  record_issued: 'issued',
+  withdraw_application: 'application_withdrawn',
+};
+
+export function decisionText(d: DecisionRecord): DecisionText {
+  switch (d.kind) {
+    case 'admissibility':
+      return d.outcome === 'admissible' ? 'admissible' : 'inadmissible';
+    case 'withdrawal':
+      return `withdrawal_${d.of ?? 'work'}`;
+    case 'end':
+      return 'end_residence';
+    case 'work':
+    case 'residence':
+    case 'professional_card':
+      return `${d.kind}_${d.outcome === 'granted' ? 'granted' : 'refused'}`;
+  }
+}
+
+function issuedDocument(record: DossierRecord, action: ActionRecord): IssuedDocument {
+  if (action.relation === 'post') return 'visa_d';
+  if (action.relation === 'municipality') return 'residence_document';
+  return record.procedure === 'professional_card' ? 'professional_card' : 'work_permit';
+}
+
+interface Outgoing {
+  role: 'applicant' | 'worker';
+  userId: string | null;
+  address: string;
+  text: StepText;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** Queues the messages for one logged action, in the caller's transaction. */
+export async function queueNotifications(
+  tx: Tx,
+  now: Date,
+  record: DossierRecord,
+  action: ActionRecord,
+  lifecycle: Lifecycle,
+): Promise<void> {
+  const step = STEP_OF_ACTION[action.action];
+  if (!step) return;
+  const decision = lifecycle.decisions.find((d) => d.id === action.id);
+  if (step === 'decision' && !decision) return;
+  const applicant = await tx
+    .selectFrom('organisation')
+    .select('kind')
+    .where('id', '=', record.applicantOrganisationId)
+    .executeTakeFirstOrThrow();
+  // A self-employed person files about themselves: as the person concerned they get the whole text.
+  const applicantIsSubject = applicant.kind === 'self_employed';
+  const users = await tx
+    .selectFrom('membership as m')
+    .innerJoin('app_user as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.email'])
+    .where('m.organisation_id', '=', record.applicantOrganisationId)
+    .where('u.disabled_at', 'is', null)
+    .where('u.email', 'is not', null)
+    .execute();
+
+  const outgoing: Outgoing[] = [];
+  const applicantText: StepText =
+    step !== 'decision'
+      ? step
+      : applicantIsSubject
+        ? 'decision_full'
+        : decision?.negative
+          ? 'negative_fact'
+          : 'decision';
+  for (const u of users) {
+    if (u.email) outgoing.push({ role: 'applicant', userId: u.id, address: u.email, text: applicantText });
+  }
+  if (step === 'decision') {
+    for (const address of workerAddresses(record)) {
+      outgoing.push({ role: 'worker', userId: null, address, text: 'decision_full' });
+    }
+  }
+  if (outgoing.length === 0) return;
+
+  const vars = await varsOf(tx, record, action, decision);
+  const language: Language = isLanguage(record.language) ? record.language : 'en';
+  // One message per address: where the worker's address is also an applicant user's, the
+  // whole decision wins over the bare fact.
+  const byAddress = new Map<string, Outgoing>();
+  for (const o of outgoing) {
+    const key = o.address.trim().toLowerCase();
+    const kept = byAddress.get(key);
+    if (!kept || (o.text === 'decision_full' && kept.text !== 'decision_full')) byAddress.set(key, o);
+  }
+  for (const o of byAddress.values()) {
+    const { subject, body } = renderMessage(language, o.text, vars);
+    await tx
+      .insertInto('notification')
+      .values({
+        id: newId(),
+        dossier_id: record.id,
+        action_id: action.id,
+        recipient_role: o.role,
+        recipient_user_id: o.userId,
+        address: o.address,
+        language,
+        subject,
+        body,
+        next_attempt_at: now,
+        created_at: now,
+      })
+      .execute();
+  }
+}
+
+/**
+ * The worker: the e-mail address given in the form (Art. 20 §5). A worker who claimed the dossier
+ * reads it on the platform; their login's address is the gate's to know, not this module's.
+ */
+function workerAddresses(record: DossierRecord): string[] {
+  return record.sections.residence?.email ? [record.sections.residence.email] : [];
+}
+
+async function varsOf(
+  tx: Tx,
+  record: DossierRecord,
+  action: ActionRecord,
+  decision: DecisionRecord | undefined,
+): Promise<TextVars> {
+  const authority = await tx
+    .selectFrom('organisation')
+    .select('name')
+    .where('id', '=', action.actorOrganisationId)
+    .executeTakeFirstOrThrow();
+  const date = legalDate(action.at);
+  const p = action.payload;
+  return {
+    reference: record.reference,
+    date,
+    authority: authority.name,
+    dueDate: str(p.dueDate),
+    days: typeof p.days === 'number' ? String(p.days) : undefined,
+    issuedOn: str(p.issuedOn),
+    document: issuedDocument(record, action),
+    ...(decision && {
+      decision: decisionText(decision),
+      validFrom: decision.validFrom,
+      validUntil: decision.validUntil,
+      full: {
+        decision: decisionText(decision),
+        authority: authority.name,
+        date,
+        legalBasis: decision.legalBasis,
+        validFrom: decision.validFrom,
+        validUntil: decision.validUntil,
+        grounds: decision.negative ? decision.grounds : undefined,
+        appeal: decision.negative ? (decision.relation === 'dvz' ? 'residence' : 'regional') : undefined,
+      },
+    }),
+  };
+}
