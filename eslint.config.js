@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', 'test/**', 'scripts/**', 'bench/**'],
+    files: ['**/*.test.ts', 'test/**', 'scripts/**', 'bench/**', 'web/e2e/**'],
     // Tests read JSON bodies of HTTP answers and assert on them; typing every body adds nothing.
     rules: {
       'no-console': 'off',
@@ -32,5 +32,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
-  { files: ['eslint.config.js', 'vitest.config.ts'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    files: ['eslint.config.js', 'vitest.config.ts', 'vitest.browser.config.ts'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
 );

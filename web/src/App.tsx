@@ -1,0 +1,66 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Layout, RequireSession } from './components/Layout';
+import { I18nProvider } from './i18n/context';
+import { SessionProvider } from './lib/session';
+import { Application } from './pages/Application';
+import { Claim } from './pages/Claim';
+import { DossierPage } from './pages/DossierPage';
+import { Dossiers } from './pages/Dossiers';
+import { Guide } from './pages/Guide';
+import { Home } from './pages/Home';
+import { NotFound } from './pages/NotFound';
+import { Privacy } from './pages/Privacy';
+import { SignIn } from './pages/SignIn';
+
+/** Paths carry ids only: names, passport numbers and the like travel in request bodies, never in a URL. */
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <Layout>
+            <Routes>
+              <Route path="/" element={<Home />} />
+              <Route path="/signin" element={<SignIn />} />
+              <Route path="/privacy" element={<Privacy />} />
+              <Route path="/new" element={<Guide />} />
+              <Route
+                path="/dossiers"
+                element={
+                  <RequireSession>
+                    <Dossiers />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/dossiers/:id"
+                element={
+                  <RequireSession>
+                    <DossierPage />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/dossiers/:id/edit/:step"
+                element={
+                  <RequireSession>
+                    <Application />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/claim"
+                element={
+                  <RequireSession>
+                    <Claim />
+                  </RequireSession>
+                }
+              />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Layout>
+        </BrowserRouter>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}

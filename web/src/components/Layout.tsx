@@ -1,0 +1,145 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, NavLink, Navigate, useLocation, useNavigate } from 'react-router';
+import { LANGUAGES, LANGUAGE_NAMES } from '../i18n';
+import { useI18n } from '../i18n/context';
+import { isApplicantKind, useSession } from '../lib/session';
+import { Loading } from './Page';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, lang, setLang } = useI18n();
+  const { session, platform, signOut } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const first = useRef(true);
+
+  // After a navigation, focus moves to the new page's heading (not on the first load).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const h1 = document.querySelector<HTMLElement>('main h1');
+    h1?.focus();
+  }, [location.pathname]);
+
+  const kind = session?.organisation.kind;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skip.main')}
+      </a>
+      {platform?.demo && (
+        <div className="demo-banner" role="note">
+          {t('demo.banner')}
+        </div>
+      )}
+      <header className="site-header">
+        <div className="container header-row">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              WiB
+            </span>
+            <span>{t('app.name')}</span>
+          </Link>
+          <nav aria-label={t('lang.label')} className="languages">
+            <ul>
+              {LANGUAGES.map((l) => (
+                <li key={l}>
+                  <button
+                    type="button"
+                    lang={l}
+                    aria-pressed={l === lang}
+                    onClick={() => {
+                      setLang(l);
+                    }}
+                  >
+                    {LANGUAGE_NAMES[l]}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+        <nav aria-label={t('nav.label')} className="main-nav">
+          <ul className="container">
+            <li>
+              <NavLink to="/" end>
+                {t('nav.home')}
+              </NavLink>
+            </li>
+            {session && (
+              <li>
+                <NavLink to="/dossiers" end>
+                  {t('nav.dossiers')}
+                </NavLink>
+              </li>
+            )}
+            {(!session || isApplicantKind(kind)) && (
+              <li>
+                <NavLink to="/new">{t('nav.new')}</NavLink>
+              </li>
+            )}
+            {kind === 'worker' && (
+              <li>
+                <NavLink to="/claim">{t('nav.claim')}</NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink to="/privacy">{t('nav.privacy')}</NavLink>
+            </li>
+            {session ? (
+              <li className="push">
+                <span className="who">
+                  {t('header.signedInAs', {
+                    name: session.user.name,
+                    organisation: session.organisation.name,
+                  })}
+                </span>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    void signOut().then(() => navigate('/'));
+                  }}
+                >
+                  {t('nav.signOut')}
+                </button>
+              </li>
+            ) : (
+              session === null && (
+                <li className="push">
+                  <NavLink to="/signin">{t('nav.signIn')}</NavLink>
+                </li>
+              )
+            )}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className="container">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t('footer.text')}</p>
+          <ul>
+            <li>
+              <Link to="/privacy">{t('nav.privacy')}</Link>
+            </li>
+            <li>
+              <a href="/api/docs">{t('footer.api')}</a>
+            </li>
+          </ul>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+/** Pages for signed-in people: others are sent to sign in and brought back afterwards. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  const location = useLocation();
+  if (session === undefined) return <Loading />;
+  if (session === null) return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}

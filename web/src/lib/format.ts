@@ -1,0 +1,65 @@
+import type { MessageKey } from '../i18n';
+import type { I18n } from '../i18n/context';
+
+/** "12 days left", "3 days late" or "due today": a deadline in words, not only a date. */
+export function daysLeftText(t: I18n['t'], daysLeft: number | null | undefined): string {
+  if (daysLeft === null || daysLeft === undefined) return '';
+  if (daysLeft === 0) return t('clock.today');
+  return daysLeft > 0 ? t('clock.daysLeft', { days: daysLeft }) : t('clock.overdue', { days: -daysLeft });
+}
+
+export function sizeText(bytes: number | undefined, lang: string): string {
+  if (bytes === undefined) return '';
+  const format = new Intl.NumberFormat(`${lang}-BE`, { maximumFractionDigits: 1 });
+  if (bytes < 1024 * 1024) return `${format.format(bytes / 1024)} kB`;
+  return `${format.format(bytes / (1024 * 1024))} MB`;
+}
+
+/** Document types arrive as text from the API; unknown ones are shown as sent rather than hidden. */
+export function documentLabel(t: I18n['t'], type: string): string {
+  return DOCUMENT_KEYS.has(type) ? t(`doc.${type}` as MessageKey) : type;
+}
+
+const DOCUMENT_KEYS = new Set([
+  'passport',
+  'residence_permit',
+  'photo',
+  'visa_d',
+  'address_proof',
+  'contract',
+  'diploma',
+  'qualification',
+  'posting_certificate',
+  'hosting_agreement',
+  'health_insurance',
+  'subsistence',
+  'payslips',
+  'business_plan',
+  'financial_proof',
+  'fee_proof',
+  'medical_certificate',
+  'medical_certificate_work',
+  'criminal_record',
+  'criminal_record_self_employed',
+  'other',
+]);
+
+export function relationLabel(t: I18n['t'], relation: string | null): string {
+  if (!relation) return '';
+  return RELATION_KEYS.has(relation) ? t(`relation.${relation}` as MessageKey) : relation;
+}
+
+const RELATION_KEYS = new Set([
+  'applicant',
+  'subject',
+  'competent_region',
+  'other_region',
+  'dvz',
+  'post',
+  'municipality',
+  'business_counter',
+  'inspection',
+  'employment_service',
+  'operator',
+  'dpo',
+]);
