@@ -83,11 +83,18 @@ const OUTCOME_OF_ACTION: Partial<Record<ActionName, DecisionOutcome>> = {
   end_residence: 'ended',
 };
 
-/** Actions after which the legal decision period no longer runs (the awaited decision was taken). */
-const CLOCK_STOPS: Record<Procedure, readonly ActionName[]> = {
-  single_permit: ['decide_residence', 'declare_inadmissible', 'withdraw_application'],
-  work_permit: ['decide_work', 'declare_inadmissible', 'withdraw_application'],
-  professional_card: ['decide_professional_card', 'declare_inadmissible', 'withdraw_application'],
+/** States in which the legal decision period no longer runs: the awaited decision was taken. */
+const CLOCK_STOPS: Record<Procedure, readonly DossierState[]> = {
+  // A work refusal ends a single permit too: no residence decision follows it (R-PROC-5).
+  single_permit: [
+    'inadmissible',
+    'work_refused',
+    'residence_granted',
+    'residence_refused',
+    'withdrawn_by_applicant',
+  ],
+  work_permit: ['inadmissible', 'work_granted', 'work_refused', 'withdrawn_by_applicant'],
+  professional_card: ['inadmissible', 'work_granted', 'work_refused', 'withdrawn_by_applicant'],
 };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -187,7 +194,7 @@ export function foldLifecycle(procedure: Procedure, actions: readonly ActionReco
         ],
       };
     }
-    if (!lc.stoppedAt && CLOCK_STOPS[procedure].includes(a.action)) lc = { ...lc, stoppedAt: a.at };
+    if (!lc.stoppedAt && CLOCK_STOPS[procedure].includes(nextState)) lc = { ...lc, stoppedAt: a.at };
     lc = { ...lc, state: nextState };
   }
   return lc;

@@ -115,6 +115,35 @@ describe('work permit (b)', () => {
   });
 });
 
+describe('work permit (b): refusal paths and the request loop', () => {
+  it('the region declares a filing inadmissible; the clock stops', async () => {
+    const id = await filedWorkPermit('4000');
+    const res = await wallonia.post(path(id, '/admissibility'), {
+      outcome: 'inadmissible',
+      grounds: 'Pas de contrat signé',
+    });
+    expect(res.body.state).toBe('inadmissible');
+    expect(res.body.clock.status).toBe('stopped');
+    expect((await wallonia.post(path(id, '/decisions'), { kind: 'work', outcome: 'granted' })).status).toBe(
+      409,
+    );
+  });
+
+  it('a request for documents suspends the clock and the answer resumes it in the same state', async () => {
+    const id = await filedWorkPermit('4000');
+    await wallonia.post(path(id, '/admissibility'), { outcome: 'admissible' });
+    const asked = await wallonia.post(path(id, '/requests'), {
+      dueDate: '2026-12-15',
+      items: [{ documentType: 'diploma', description: 'Diplôme' }],
+    });
+    expect(asked.body).toMatchObject({ state: 'incomplete', clock: { status: 'suspended' } });
+    const answered = await employer.post(path(id, `/requests/${asked.body.requests[0].id}/answer`), {
+      documentIds: [],
+    });
+    expect(answered.body).toMatchObject({ state: 'admissible', clock: { status: 'running' } });
+  });
+});
+
 describe('professional card (c)', () => {
   async function filedCard() {
     const created = await selfemployed.post('/api/v1/dossiers', {
@@ -177,6 +206,29 @@ describe('professional card (c)', () => {
       grounds: 'Activity stopped',
     });
     expect(withdrawn.body.state).toBe('work_withdrawn');
+  });
+
+  it('can be declared inadmissible, and its request loop suspends the clock', async () => {
+    const brussels = await platform.login('brussels');
+    const inadmissible = await filedCard();
+    expect(
+      (
+        await brussels.post(path(inadmissible, '/admissibility'), {
+          outcome: 'inadmissible',
+          grounds: 'Plan incomplet',
+        })
+      ).body.state,
+    ).toBe('inadmissible');
+    const id = await filedCard();
+    const asked = await brussels.post(path(id, '/requests'), {
+      dueDate: '2026-12-20',
+      items: [{ documentType: 'business_plan', description: 'Updated plan' }],
+    });
+    expect(asked.body).toMatchObject({ state: 'incomplete', clock: { status: 'suspended' } });
+    const answered = await selfemployed.post(path(id, `/requests/${asked.body.requests[0].id}/answer`), {
+      documentIds: [],
+    });
+    expect(answered.body).toMatchObject({ state: 'filed', clock: { status: 'running' } });
   });
 
   it('a refused card shows its grounds to the deciding region only', async () => {

@@ -167,6 +167,7 @@ describe('single permit (R-PROC-5): employer → region → DVZ → post', () =>
       grounds: 'Labour market test failed',
     });
     expect(refused.body.state).toBe('work_refused');
+    expect(refused.body.clock.status).toBe('stopped');
     const byDvz = await dvz.get(path(id));
     expect(byDvz.body.decisions.at(-1)).toMatchObject({ fact: 'negative_decision' });
     expect(JSON.stringify(byDvz.body)).not.toContain('Labour market test failed');
