@@ -51,6 +51,13 @@ import {
 
 let platform: TestPlatform;
 const clients = {} as Record<ClientName, Client>;
+const DECISIONS_ONLY: readonly Relation[] = [
+  'post',
+  'municipality',
+  'business_counter',
+  'employment_service',
+];
+
 type ClientName =
   | 'employer'
   | 'mandatary'
@@ -785,11 +792,15 @@ async function expectCell(row: Row, category: DataCategory, scene: Scene) {
   expect(view.withheld.includes(category), `${at}: ${category} withheld unless R`).toBe(level !== 'R');
   observed.add(`level ${level}`);
 
-  // The admin section is the fee payment (reference, date). It shows at admin R, so also to the
-  // cells that name decisions only (post, municipality, counter, employment service), which
-  // see no fee amount, requests or clock (0004 §D6 follow-up). The oracle has no finer level.
+  // The admin section is the fee payment (reference, date). The cells that name decisions only
+  // (post, municipality, counter, employment service) read those decisions and nothing else of
+  // the file: no fee payment, amount, requests or clock (0004 §D6).
+  const decisionsOnly = row.relations.every((r) => DECISIONS_ONLY.includes(r));
   const section = SECTION[category];
-  if (section) expect(section in view.sections, `${at}: section ${section}`).toBe(level === 'R');
+  if (section) {
+    const shownSection = level === 'R' && !(category === 'admin' && decisionsOnly);
+    expect(section in view.sections, `${at}: section ${section}`).toBe(shownSection);
+  }
   if (category === 'source') {
     if (level === 'R') {
       expect(Array.isArray(view.sources), `${at}: sources`).toBe(true);

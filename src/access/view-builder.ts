@@ -46,9 +46,11 @@ export function viewOf(
   const { record, grants } = opened;
   const read = new Set<DataCategory>();
   const sections: Partial<Record<SectionName, unknown>> = {};
+  // Parties whose admin cell names decisions only see no fee payment either.
+  const decisionsOnlyAdmin = grants.admin.documentTypes !== undefined;
   for (const name of SECTION_NAMES) {
     const category = SECTION_CATEGORY[name];
-    if (grants[category].level === 'R') {
+    if (grants[category].level === 'R' && !(name === 'fee' && decisionsOnlyAdmin)) {
       sections[name] = record.sections[name] ?? {};
       read.add(category);
     }
