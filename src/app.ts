@@ -23,6 +23,7 @@ import { accessRoutes } from './access/access.routes.js';
 import type { Messaging } from './exchange/messaging.js';
 import { checkRoutes } from './exchange/checks.routes.js';
 import { deliveryRoutes } from './exchange/deliveries.routes.js';
+import { inboxRoutes } from './exchange/inbox.routes.js';
 import type { Sources } from './exchange/sources/index.js';
 import { recordRefusal } from './audit/refusals.js';
 import { installAuthentication } from './identity/authentication.js';
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accessRoutes(deps), { prefix: API_PREFIX });
   await app.register(deliveryRoutes(deps), { prefix: API_PREFIX });
   await app.register(checkRoutes(deps), { prefix: API_PREFIX });
+  await app.register(inboxRoutes(deps), { prefix: API_PREFIX });
   await app.register(rulesRoutes(deps), { prefix: API_PREFIX });
   await serveWebApp(app);
   return app;

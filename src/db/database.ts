@@ -64,6 +64,10 @@ export function openPostgres(url: string): Database {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  // An idle connection can be cut by the server (restart, failover, a dropped test database):
+  // the pool discards it and opens another on the next query; without this listener Node would
+  // treat the event as an uncaught error and stop the process.
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',

@@ -159,6 +159,19 @@ export interface IdempotencyRecord {
   created_at: Date;
 }
 
+export interface InboxMessage {
+  id: string;
+  recipient_organisation_id: string;
+  dossier_id: string;
+  action_id: string;
+  language: string;
+  subject: string;
+  body: string;
+  created_at: Date;
+  read_at: Date | null;
+  read_by_user_id: string | null;
+}
+
 export interface LoginAttempt {
   id: string;
   at: Date;
@@ -286,6 +299,7 @@ export interface DB {
   dossier_claim: DossierClaim;
   dossier_subject: DossierSubject;
   idempotency_record: IdempotencyRecord;
+  inbox_message: InboxMessage;
   login_attempt: LoginAttempt;
   mandate: Mandate;
   membership: Membership;

@@ -17,7 +17,8 @@ import {
  * Messages to applicants and workers for every step of a dossier (Art. 20 §5). They are written
  * to the `notification` outbox in the transaction of the step and sent by the dispatcher after
  * commit: a message that cannot be sent never undoes a decision, and a decision that rolls back
- * never sends one. What each message says follows the access policy: the employer learns only
+ * never sends one. The applicant organisation also keeps each message in its inbox
+ * (`inbox_message`, src/exchange/inbox.ts), written in the same transaction. What each message says follows the access policy: the employer learns only
  * that a negative decision was taken; the whole decision, grounds included, goes to the worker
  * alone (Art. 24).
  */
@@ -117,10 +118,26 @@ export async function queueNotifications(
       outgoing.push({ role: 'worker', userId: null, address, text: 'decision_full' });
     }
   }
-  if (outgoing.length === 0) return;
-
   const vars = await varsOf(tx, record, action, decision);
   const language: Language = isLanguage(record.language) ? record.language : 'en';
+  // The applicant organisation's inbox keeps the message on the platform, whoever has an address.
+  const forInbox = renderMessage(language, applicantText, vars);
+  await tx
+    .insertInto('inbox_message')
+    .values({
+      id: newId(),
+      recipient_organisation_id: record.applicantOrganisationId,
+      dossier_id: record.id,
+      action_id: action.id,
+      language,
+      subject: forInbox.subject,
+      body: forInbox.body,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.columns(['action_id', 'recipient_organisation_id']).doNothing())
+    .execute();
+  if (outgoing.length === 0) return;
+
   // One message per address: where the worker's address is also an applicant user's, the
   // whole decision wins over the bare fact.
   const byAddress = new Map<string, Outgoing>();

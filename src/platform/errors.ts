@@ -230,6 +230,15 @@ export const ERROR_CATALOGUE = {
       en: 'The platform is temporarily unavailable. Please try again shortly.',
     },
   },
+  source_unavailable: {
+    status: 503,
+    title: {
+      nl: 'De Kruispuntbank van Ondernemingen antwoordt nu niet. Probeer het zo opnieuw of vul de gegevens zelf in.',
+      fr: 'La Banque-Carrefour des Entreprises ne répond pas pour l’instant. Réessayez ou complétez les données vous-même.',
+      de: 'Die Zentrale Datenbank der Unternehmen antwortet gerade nicht. Versuchen Sie es erneut oder geben Sie die Angaben selbst ein.',
+      en: 'The Crossroads Bank for Enterprises is not answering right now. Try again shortly or fill in the data yourself.',
+    },
+  },
   internal_error: {
     status: 500,
     title: {

@@ -99,13 +99,16 @@ async function fileSinglePermit(page: Page, lang: Lang, serial: number) {
   // The guide's answers are reused: workplace postcode and employer name are already there.
   expect(await page.inputValue('#f-employment-workplace-postcode')).toBe('2000');
   expect(await page.inputValue('#f-employment-employer-name')).toContain('Demo Employer');
+  // Once-only: the enterprise number fills the name and registered seat from the KBO (its fake).
   await page.fill('#f-employment-employer-enterpriseNumber', enterpriseNumberFrom(1));
+  await expect.poll(() => page.locator('.lookup').textContent()).toBe(tr(lang, 'employer.lookupDone'));
+  expect(await page.inputValue('#f-employment-employer-name')).toContain('(fictitious)');
+  expect(await page.inputValue('#f-employment-employer-seatAddress-street')).toBe('Fictieve straat');
+  expect(await page.inputValue('#f-employment-employer-seatAddress-postcode')).toMatch(/^\d{4}$/);
+  // With a number, the registration data is not asked.
+  expect(await page.locator('#f-employment-registration-legalForm').count()).toBe(0);
   await page.fill('#f-employment-employer-email', 'hr@example.org');
   await page.fill('#f-employment-employer-phone', '+32 3 000 00 00');
-  await page.fill('#f-employment-employer-seatAddress-street', 'Voorbeeldstraat');
-  await page.fill('#f-employment-employer-seatAddress-number', '1');
-  await page.fill('#f-employment-employer-seatAddress-postcode', '2000');
-  await page.fill('#f-employment-employer-seatAddress-municipality', 'Antwerpen');
   await page.fill('#f-employment-onssNumber', '1234567');
   await page.fill('#f-employment-workplace-street', 'Voorbeeldstraat');
   await page.fill('#f-employment-workplace-number', '1');
@@ -164,12 +167,26 @@ describe('an employer files a complete single permit', () => {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      const { id } = await fileSinglePermit(page, lang, 700 + i);
+      const { id, reference } = await fileSinglePermit(page, lang, 700 + i);
       const employer = await platform.login('employer');
       const dossier = await employer.get(`/api/v1/dossiers/${id}`);
       expect(dossier.body.state).toBe('filed');
       expect(dossier.body.region).toBe('flanders');
       expect(dossier.body.language).toBe(lang);
+      if (lang === 'en') {
+        // The inbox (Art. 20 §5): the "filed" message, unread in the menu, leading to the dossier.
+        await page.goto(`${platform.url}/messages`);
+        await expectPage(page, lang);
+        const link = page.locator(`.inbox a[href="/dossiers/${id}"]`);
+        await expect.poll(() => link.count()).toBe(1);
+        expect(await link.locator('xpath=ancestor::article//h2').textContent()).toContain(
+          `Application ${reference} filed`,
+        );
+        expect(await page.locator('[data-testid="unread-count"]').count()).toBe(1);
+        await audit(page, 'en-13-messages');
+        await link.click();
+        await expect.poll(() => page.url()).toMatch(new RegExp(`/dossiers/${id}$`));
+      }
       expect(errors).toEqual([]);
       await context.close();
     });

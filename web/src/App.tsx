@@ -8,6 +8,7 @@ import { DossierPage } from './pages/DossierPage';
 import { Dossiers } from './pages/Dossiers';
 import { Guide } from './pages/Guide';
 import { Home } from './pages/Home';
+import { Inbox } from './pages/Inbox';
 import { NotFound } from './pages/NotFound';
 import { Privacy } from './pages/Privacy';
 import { SignIn } from './pages/SignIn';
@@ -45,6 +46,14 @@ export function App() {
                 element={
                   <RequireSession>
                     <Application />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/messages"
+                element={
+                  <RequireSession>
+                    <Inbox />
                   </RequireSession>
                 }
               />

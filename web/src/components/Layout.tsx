@@ -1,8 +1,10 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink, Navigate, useLocation, useNavigate } from 'react-router';
 import { LANGUAGES, LANGUAGE_NAMES } from '../i18n';
 import { useI18n } from '../i18n/context';
+import { api } from '../lib/api';
 import { isApplicantKind, useSession } from '../lib/session';
+import { INBOX_CHANGED_EVENT } from '../pages/Inbox';
 import { Loading } from './Page';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -23,6 +25,30 @@ export function Layout({ children }: { children: ReactNode }) {
   }, [location.pathname]);
 
   const kind = session?.organisation.kind;
+  const hasInbox = session !== undefined && session !== null && isApplicantKind(kind);
+  const [unread, setUnread] = useState(0);
+  // The unread count follows each navigation and each message marked read.
+  useEffect(() => {
+    if (!hasInbox) {
+      setUnread(0);
+      return;
+    }
+    let live = true;
+    const refresh = () => {
+      api<{ unread: number }>('GET', '/messages?limit=1')
+        .then((page) => {
+          if (live) setUnread(page.unread);
+        })
+        .catch(() => undefined);
+    };
+    refresh();
+    window.addEventListener(INBOX_CHANGED_EVENT, refresh);
+    return () => {
+      live = false;
+      window.removeEventListener(INBOX_CHANGED_EVENT, refresh);
+    };
+  }, [hasInbox, location.pathname]);
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -71,6 +97,20 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/dossiers" end>
                   {t('nav.dossiers')}
+                </NavLink>
+              </li>
+            )}
+            {hasInbox && (
+              <li>
+                <NavLink to="/messages">
+                  {t('nav.inbox')}
+                  {unread > 0 && (
+                    <span className="count" data-testid="unread-count">
+                      {' '}
+                      <span aria-hidden="true">({unread})</span>
+                      <span className="visually-hidden">{t('inbox.unreadCount', { count: unread })}</span>
+                    </span>
+                  )}
                 </NavLink>
               </li>
             )}

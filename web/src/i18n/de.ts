@@ -11,6 +11,24 @@ export const de: Dictionary = {
   'nav.claim': 'Dossier verknüpfen',
   'nav.privacy': 'Datenschutz',
   'nav.signIn': 'Anmelden',
+  'nav.inbox': 'Nachrichten',
+  'inbox.title': 'Nachrichten',
+  'inbox.lead':
+    'Alles, was die Plattform Ihnen zu Ihren Dossiers mitgeteilt hat. Eine Kopie wurde auch per E-Mail gesendet.',
+  'inbox.empty': 'Sie haben noch keine Nachrichten.',
+  'inbox.unreadCount': '{count} ungelesen',
+  'inbox.new': 'Neu',
+  'inbox.markRead': 'Als gelesen markieren',
+  'inbox.openDossier': 'Dossier {reference} öffnen',
+  'inbox.more': 'Weitere Nachrichten anzeigen',
+  'inbox.received': 'Erhalten am {date}',
+  'employer.lookup': 'Mit der Unternehmensnummer ausfüllen',
+  'employer.lookupHint':
+    'Wir suchen Namen und Gesellschaftssitz in der Zentralen Datenbank der Unternehmen, damit Sie sie nicht eintippen müssen.',
+  'employer.lookupDone':
+    'Name und Gesellschaftssitz aus der Zentralen Datenbank der Unternehmen ausgefüllt. Prüfen Sie sie, bevor Sie fortfahren.',
+  'employer.lookupNotFound':
+    'Die Zentrale Datenbank der Unternehmen kennt kein Unternehmen mit dieser Nummer. Prüfen Sie die Nummer.',
   'nav.signOut': 'Abmelden',
   'lang.label': 'Sprache',
   'header.signedInAs': '{name}, {organisation}',

@@ -13,6 +13,23 @@ export const en = {
   'nav.claim': 'Link a dossier',
   'nav.privacy': 'Privacy',
   'nav.signIn': 'Sign in',
+  'nav.inbox': 'Messages',
+  'inbox.title': 'Messages',
+  'inbox.lead': 'Everything the platform told you about your dossiers. A copy was also sent by e-mail.',
+  'inbox.empty': 'You have no messages yet.',
+  'inbox.unreadCount': '{count} unread',
+  'inbox.new': 'New',
+  'inbox.markRead': 'Mark as read',
+  'inbox.openDossier': 'Open dossier {reference}',
+  'inbox.more': 'Show more messages',
+  'inbox.received': 'Received on {date}',
+  'employer.lookup': 'Fill in from the enterprise number',
+  'employer.lookupHint':
+    'We look up the name and registered seat in the Crossroads Bank for Enterprises, so you do not have to type them.',
+  'employer.lookupDone':
+    'Name and registered seat filled in from the Crossroads Bank for Enterprises. Check them before you continue.',
+  'employer.lookupNotFound':
+    'The Crossroads Bank for Enterprises has no enterprise with this number. Check the number.',
   'nav.signOut': 'Sign out',
   'lang.label': 'Language',
   'header.signedInAs': '{name}, {organisation}',

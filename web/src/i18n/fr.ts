@@ -11,6 +11,24 @@ export const fr: Dictionary = {
   'nav.claim': 'Lier un dossier',
   'nav.privacy': 'Vie privée',
   'nav.signIn': 'Se connecter',
+  'nav.inbox': 'Messages',
+  'inbox.title': 'Messages',
+  'inbox.lead':
+    'Tout ce que la plateforme vous a communiqué sur vos dossiers. Une copie a aussi été envoyée par e-mail.',
+  'inbox.empty': 'Vous n’avez pas encore de messages.',
+  'inbox.unreadCount': '{count} non lu(s)',
+  'inbox.new': 'Nouveau',
+  'inbox.markRead': 'Marquer comme lu',
+  'inbox.openDossier': 'Ouvrir le dossier {reference}',
+  'inbox.more': 'Afficher plus de messages',
+  'inbox.received': 'Reçu le {date}',
+  'employer.lookup': 'Compléter à partir du numéro d’entreprise',
+  'employer.lookupHint':
+    'Nous cherchons la dénomination et le siège dans la Banque-Carrefour des Entreprises : vous n’avez pas à les taper.',
+  'employer.lookupDone':
+    'Dénomination et siège complétés à partir de la Banque-Carrefour des Entreprises. Vérifiez-les avant de continuer.',
+  'employer.lookupNotFound':
+    'La Banque-Carrefour des Entreprises ne connaît aucune entreprise sous ce numéro. Vérifiez le numéro.',
   'nav.signOut': 'Se déconnecter',
   'lang.label': 'Langue',
   'header.signedInAs': '{name}, {organisation}',

@@ -11,6 +11,24 @@ export const nl: Dictionary = {
   'nav.claim': 'Dossier koppelen',
   'nav.privacy': 'Privacy',
   'nav.signIn': 'Aanmelden',
+  'nav.inbox': 'Berichten',
+  'inbox.title': 'Berichten',
+  'inbox.lead':
+    'Alles wat het platform u over uw dossiers liet weten. Een kopie werd ook per e-mail verstuurd.',
+  'inbox.empty': 'U hebt nog geen berichten.',
+  'inbox.unreadCount': '{count} ongelezen',
+  'inbox.new': 'Nieuw',
+  'inbox.markRead': 'Markeren als gelezen',
+  'inbox.openDossier': 'Dossier {reference} openen',
+  'inbox.more': 'Meer berichten tonen',
+  'inbox.received': 'Ontvangen op {date}',
+  'employer.lookup': 'Invullen met het ondernemingsnummer',
+  'employer.lookupHint':
+    'We zoeken de naam en de maatschappelijke zetel op in de Kruispuntbank van Ondernemingen, zodat u ze niet hoeft te typen.',
+  'employer.lookupDone':
+    'Naam en maatschappelijke zetel ingevuld uit de Kruispuntbank van Ondernemingen. Kijk ze na voor u verdergaat.',
+  'employer.lookupNotFound':
+    'De Kruispuntbank van Ondernemingen kent geen onderneming met dit nummer. Kijk het nummer na.',
   'nav.signOut': 'Afmelden',
   'lang.label': 'Taal',
   'header.signedInAs': '{name}, {organisation}',

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import type { SectionName } from '../../../src/dossier/sections';
-import { structuredReferenceFor } from '../../../src/rules/identifiers';
+import { parseEnterpriseNumber, structuredReferenceFor } from '../../../src/rules/identifiers';
 import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
 import { Fieldset, RadioGroup, SelectField, TextField, type Option } from '../components/fields';
 import { Loading, Notice, Page } from '../components/Page';
@@ -237,6 +237,52 @@ function SectionStep({ section, dossier, setDossier, next }: StepProps & { secti
   const posts = useOrganisations('post', section === 'residence');
   const municipalities = useOrganisations('municipality', section === 'residence');
 
+  // Once-only (Art. 20 §2 3°): a valid enterprise number fills the employer's name and seat from
+  // the Crossroads Bank for Enterprises. A number already saved is not looked up again, so a
+  // reopened draft keeps what the employer corrected.
+  const enterpriseInput = section === 'employment' ? values['employer.enterpriseNumber'] : undefined;
+  const lookedUp = useRef<string | undefined>(
+    parseEnterpriseNumber(initialValues(section, dossier)['employer.enterpriseNumber'] ?? ''),
+  );
+  const [lookup, setLookup] = useState<{ kind: 'success' | 'warning'; text: string } | undefined>(undefined);
+  useEffect(() => {
+    const number = parseEnterpriseNumber(enterpriseInput ?? '');
+    if (!number || number === lookedUp.current) return;
+    lookedUp.current = number;
+    let live = true;
+    api<{
+      name: string;
+      seat: { street: string; number: string; postcode: string; municipality: string };
+    }>('GET', `/enterprises/${number}`)
+      .then((e) => {
+        if (!live) return;
+        setValues((prev) => ({
+          ...prev,
+          'employer.name': e.name,
+          'employer.seatAddress.street': e.seat.street,
+          'employer.seatAddress.number': e.seat.number,
+          'employer.seatAddress.postcode': e.seat.postcode,
+          'employer.seatAddress.municipality': e.seat.municipality,
+        }));
+        setLookup({ kind: 'success', text: t('employer.lookupDone') });
+      })
+      .catch((err: unknown) => {
+        if (!live) return;
+        setLookup({
+          kind: 'warning',
+          text:
+            err instanceof ApiError && err.status === 404
+              ? t('employer.lookupNotFound')
+              : err instanceof ApiError
+                ? err.title
+                : t('error.generic'),
+        });
+      });
+    return () => {
+      live = false;
+    };
+  }, [enterpriseInput, t]);
+
   // Arriving from the review's "still missing" list: focus the field named.
   useEffect(() => {
     const focus = (location.state as { focus?: string } | null)?.focus;
@@ -371,6 +417,17 @@ function SectionStep({ section, dossier, setDossier, next }: StepProps & { secti
       case 'tel':
         return <TextField key={id} {...common} type="tel" inputMode="tel" width="medium" />;
       case 'text':
+        if (section === 'employment' && spec.path === 'employer.enterpriseNumber') {
+          return (
+            <div key={id}>
+              <TextField {...common} width={spec.width} />
+              <p className="hint">{t('employer.lookupHint')}</p>
+              <div aria-live="polite" className="lookup">
+                {lookup && <p className={`notice notice-${lookup.kind}`}>{lookup.text}</p>}
+              </div>
+            </div>
+          );
+        }
         return <TextField key={id} {...common} width={spec.width} />;
     }
   };

@@ -1,0 +1,109 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app.js';
+import { APPLICANT_KINDS, type Actor } from '../identity/actor.js';
+import { AppError } from '../platform/errors.js';
+import { parseEnterpriseNumber } from '../rules/identifiers.js';
+import { markRead, listMessages } from './inbox.js';
+
+const actorOf = (request: FastifyRequest): Actor => {
+  if (!request.actor) throw new AppError('unauthenticated');
+  return request.actor;
+};
+
+const applicants = {
+  who: 'signed_in',
+  kinds: APPLICANT_KINDS,
+  why: 'applicants receive the communications about their dossiers (Art. 20 §5) and file them',
+} as const;
+
+const MessageQuery = z
+  .object({
+    unread: z.enum(['true', 'false']).optional(),
+    cursor: z.string().max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+/**
+ * The applicant's inbox of messages (Art. 20 §5), and the enterprise data the form pre-fills
+ * from the Crossroads Bank for Enterprises so the employer is not asked again (Art. 20 §2 3°).
+ */
+export function inboxRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return (app) => {
+    app.get(
+      '/messages',
+      {
+        config: { permission: applicants },
+        schema: {
+          tags: ['messages'],
+          summary: 'Messages to the caller’s organisation about its dossiers, newest first',
+          querystring: MessageQuery,
+        },
+      },
+      async (request) =>
+        listMessages(deps.db, actorOf(request), {
+          unread: request.query.unread === undefined ? undefined : request.query.unread === 'true',
+          cursor: request.query.cursor,
+          limit: request.query.limit,
+        }),
+    );
+
+    app.post(
+      '/messages/:id/read',
+      {
+        config: { permission: applicants },
+        schema: {
+          tags: ['messages'],
+          summary: 'Mark a message read (once; a repeat answers it unchanged)',
+          params: z.object({ id: z.uuid() }),
+          body: z.object({}).strict().optional(),
+        },
+      },
+      async (request) => markRead(deps, actorOf(request), request.params.id),
+    );
+
+    app.get(
+      '/enterprises/:number',
+      {
+        config: { permission: applicants },
+        schema: {
+          tags: ['enterprises'],
+          summary: 'Name and registered seat of an enterprise, from the Crossroads Bank for Enterprises',
+          params: z.object({ number: z.string().max(40) }),
+        },
+      },
+      async (request) => {
+        const number = parseEnterpriseNumber(request.params.number);
+        if (!number) {
+          throw new AppError('validation_failed', {
+            errors: [{ field: 'params.number', code: 'invalid_enterprise_number' }],
+          });
+        }
+        const controller = new AbortController();
+        const timer = setTimeout(() => {
+          controller.abort();
+        }, deps.sources.timeoutMs);
+        let answer;
+        try {
+          answer = await deps.sources.kbo.enterprise(number, { signal: controller.signal });
+        } catch {
+          throw new AppError('source_unavailable');
+        } finally {
+          clearTimeout(timer);
+        }
+        if (!answer.found) throw new AppError('not_found');
+        const e = answer.data;
+        return {
+          enterpriseNumber: e.enterpriseNumber,
+          name: e.name,
+          status: e.status,
+          legalForm: e.legalForm,
+          seat: e.seat,
+        };
+      },
+    );
+    return Promise.resolve();
+  };
+}

@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { Loading, Notice, Page } from '../components/Page';
+import { useI18n } from '../i18n/context';
+import { ApiError, api } from '../lib/api';
+
+export interface InboxMessage {
+  id: string;
+  dossierId: string;
+  reference: string;
+  subject: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+interface InboxPage {
+  items: InboxMessage[];
+  nextCursor: string | null;
+  unread: number;
+}
+
+/** Tells the navigation that the unread count changed. */
+export const INBOX_CHANGED_EVENT = 'sw:inbox-changed';
+
+/** Every communication to the organisation (Art. 20 §5), newest first, each leading to its dossier. */
+export function Inbox() {
+  const { t, formatDate } = useI18n();
+  const [items, setItems] = useState<InboxMessage[] | undefined>(undefined);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const load = useCallback(async (after: string | null) => {
+    try {
+      const params = new URLSearchParams({ limit: '20' });
+      if (after) params.set('cursor', after);
+      const page = await api<InboxPage>('GET', `/messages?${params.toString()}`);
+      setItems((prev) => (after && prev ? [...prev, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+      setError(undefined);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.title : String(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void load(null);
+  }, [load]);
+
+  const markRead = async (id: string) => {
+    try {
+      const updated = await api<InboxMessage>('POST', `/messages/${id}/read`, {});
+      setItems((prev) => prev?.map((m) => (m.id === id ? { ...m, readAt: updated.readAt } : m)));
+      window.dispatchEvent(new Event(INBOX_CHANGED_EVENT));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.title : String(e));
+    }
+  };
+
+  return (
+    <Page title={t('inbox.title')} lead={t('inbox.lead')}>
+      {error && <Notice kind="error">{error}</Notice>}
+      {items === undefined && !error && <Loading />}
+      {items?.length === 0 && <p>{t('inbox.empty')}</p>}
+      {items && items.length > 0 && (
+        <ul className="inbox">
+          {items.map((m) => (
+            <li key={m.id} className={m.readAt ? 'message' : 'message message-unread'}>
+              <article aria-labelledby={`msg-${m.id}`}>
+                <h2 id={`msg-${m.id}`}>
+                  {!m.readAt && <span className="tag tag-missing">{t('inbox.new')}</span>} {m.subject}
+                </h2>
+                <p className="meta">{t('inbox.received', { date: formatDate(m.createdAt) })}</p>
+                <p className="message-body">{m.body}</p>
+                <p className="actions">
+                  <Link
+                    to={`/dossiers/${m.dossierId}`}
+                    onClick={() => {
+                      if (!m.readAt) void markRead(m.id);
+                    }}
+                  >
+                    {t('inbox.openDossier', { reference: m.reference })}
+                  </Link>
+                  {!m.readAt && (
+                    <>
+                      {' '}
+                      <button type="button" className="link-button" onClick={() => void markRead(m.id)}>
+                        {t('inbox.markRead')}
+                      </button>
+                    </>
+                  )}
+                </p>
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+      {cursor && (
+        <button type="button" className="button secondary" onClick={() => void load(cursor)}>
+          {t('inbox.more')}
+        </button>
+      )}
+    </Page>
+  );
+}
