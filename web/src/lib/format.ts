@@ -1,3 +1,5 @@
+import { DOCUMENT_TYPES } from '../../../src/rules/documents';
+import { RELATIONS } from '../../../src/dossier/states';
 import type { MessageKey } from '../i18n';
 import type { I18n } from '../i18n/context';
 
@@ -20,46 +22,12 @@ export function documentLabel(t: I18n['t'], type: string): string {
   return DOCUMENT_KEYS.has(type) ? t(`doc.${type}` as MessageKey) : type;
 }
 
-const DOCUMENT_KEYS = new Set([
-  'passport',
-  'residence_permit',
-  'photo',
-  'visa_d',
-  'address_proof',
-  'contract',
-  'diploma',
-  'qualification',
-  'posting_certificate',
-  'hosting_agreement',
-  'health_insurance',
-  'subsistence',
-  'payslips',
-  'business_plan',
-  'financial_proof',
-  'fee_proof',
-  'medical_certificate',
-  'medical_certificate_work',
-  'criminal_record',
-  'criminal_record_self_employed',
-  'other',
-]);
+// The platform's own lists, so a new document type or relation cannot be forgotten here.
+const DOCUMENT_KEYS: ReadonlySet<string> = new Set(DOCUMENT_TYPES);
 
 export function relationLabel(t: I18n['t'], relation: string | null): string {
   if (!relation) return '';
   return RELATION_KEYS.has(relation) ? t(`relation.${relation}` as MessageKey) : relation;
 }
 
-const RELATION_KEYS = new Set([
-  'applicant',
-  'subject',
-  'competent_region',
-  'other_region',
-  'dvz',
-  'post',
-  'municipality',
-  'business_counter',
-  'inspection',
-  'employment_service',
-  'operator',
-  'dpo',
-]);
+const RELATION_KEYS: ReadonlySet<string> = new Set(RELATIONS);

@@ -1,3 +1,4 @@
+import { ORGANISATION_KINDS } from '../../../src/identity/actor';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -343,24 +344,7 @@ const ACTION_KEYS: Record<string, true> = Object.fromEntries(
     .map((k) => [k.slice('action.'.length), true]),
 );
 
-const ORG_KEYS: Record<string, true> = Object.fromEntries(
-  [
-    'employer',
-    'mandatary',
-    'self_employed',
-    'worker',
-    'regional_authority',
-    'dvz',
-    'onss',
-    'inasti',
-    'post',
-    'municipality',
-    'business_counter',
-    'inspection',
-    'employment_service',
-    'management_committee',
-  ].map((k) => [k, true]),
-);
+const ORG_KEYS: Record<string, true> = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, true]));
 
 /** The open request for documents: what is asked, by when, and the answer with its uploads. */
 function RequestPanel({
