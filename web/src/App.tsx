@@ -5,6 +5,7 @@ import { SessionProvider } from './lib/session';
 import { Application } from './pages/Application';
 import { Claim } from './pages/Claim';
 import { DossierPage } from './pages/DossierPage';
+import { Deliveries } from './pages/Deliveries';
 import { Dossiers } from './pages/Dossiers';
 import { Guide } from './pages/Guide';
 import { Home } from './pages/Home';
@@ -12,6 +13,7 @@ import { Inbox } from './pages/Inbox';
 import { NotFound } from './pages/NotFound';
 import { Privacy } from './pages/Privacy';
 import { SignIn } from './pages/SignIn';
+import { WorkQueue } from './pages/WorkQueue';
 
 /** Paths carry ids only: names, passport numbers and the like travel in request bodies, never in a URL. */
 export function App() {
@@ -46,6 +48,22 @@ export function App() {
                 element={
                   <RequireSession>
                     <Application />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/queue"
+                element={
+                  <RequireSession>
+                    <WorkQueue />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/deliveries"
+                element={
+                  <RequireSession>
+                    <Deliveries />
                   </RequireSession>
                 }
               />

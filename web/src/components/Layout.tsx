@@ -7,6 +7,15 @@ import { isApplicantKind, useSession } from '../lib/session';
 import { INBOX_CHANGED_EVENT } from '../pages/Inbox';
 import { Loading } from './Page';
 
+/** Organisations that receive deliveries (the API's recipient kinds) and so have that inbox. */
+const DELIVERY_KINDS: ReadonlySet<string> = new Set([
+  'post',
+  'municipality',
+  'employment_service',
+  'regional_authority',
+  'dvz',
+]);
+
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
   const { session, platform, signOut } = useSession();
@@ -98,6 +107,16 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/dossiers" end>
                   {t('nav.dossiers')}
                 </NavLink>
+              </li>
+            )}
+            {(kind === 'regional_authority' || kind === 'dvz') && (
+              <li>
+                <NavLink to="/queue">{t('nav.queue')}</NavLink>
+              </li>
+            )}
+            {kind !== undefined && DELIVERY_KINDS.has(kind) && (
+              <li>
+                <NavLink to="/deliveries">{t('nav.deliveries')}</NavLink>
               </li>
             )}
             {hasInbox && (

@@ -101,6 +101,8 @@ export interface Dossier {
   missing: { kind: 'field' | 'document'; section?: string; name: string }[] | null;
   allowedActions: string[];
   withheld: DataCategory[];
+  /** Results of the latest automated checks; null unless the caller may read `source` data. */
+  sources?: SourceCheckView[] | null;
 }
 
 export interface Checklist {
@@ -159,4 +161,24 @@ export interface Organisation {
   kind: string;
   name: string;
   region: string | null;
+}
+
+export interface DeliveryItem {
+  id: string;
+  event:
+    'visa_d_authorised' | 'residence_document_authorised' | 'single_permit_withdrawn' | 'negative_decision';
+  dossierId: string;
+  reference: string;
+  procedure: string;
+  decisionId: string;
+  deliveredAt: string;
+  acknowledgedAt: string | null;
+}
+
+export interface SourceCheckView {
+  check: string;
+  source: string;
+  outcome: string;
+  detail: unknown;
+  fetchedAt: string;
 }

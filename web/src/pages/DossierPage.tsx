@@ -17,6 +17,7 @@ import type {
   EventView,
   RequestView,
 } from '../lib/types';
+import { ACTING_KINDS, ActsPanel } from './parts/ActsPanel';
 import { DocumentRow } from './parts/DocumentRow';
 
 function decisionTitle(t: I18n['t'], d: Exclude<DecisionView, { fact: 'negative_decision' }>): string {
@@ -176,6 +177,8 @@ export function DossierPage() {
           </details>
         </section>
       )}
+
+      {ACTING_KINDS.has(kind ?? '') && <ActsPanel dossier={dossier} kind={kind} onChanged={load} />}
 
       {openRequest && (
         <RequestPanel

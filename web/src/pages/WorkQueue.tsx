@@ -1,0 +1,153 @@
+import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { Link } from 'react-router';
+import { STATES } from '../../../src/dossier/states';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { SelectField } from '../components/fields';
+import { Loading, Page } from '../components/Page';
+import { useI18n } from '../i18n/context';
+import { ApiError, api } from '../lib/api';
+import { daysLeftText } from '../lib/format';
+import { byDeadline, urgencyOf } from '../lib/queue';
+import type { DossierSummary } from '../lib/types';
+
+/** The work queue of a regional authority or DVZ: what the gate lets it see, by deadline. */
+export function WorkQueue() {
+  const { t, formatDate } = useI18n();
+  const [draft, setDraft] = useState('');
+  const [state, setState] = useState('');
+  const [items, setItems] = useState<DossierSummary[] | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const load = useCallback(
+    async (filter: string) => {
+      try {
+        const all: DossierSummary[] = [];
+        let cursor: string | null = null;
+        // The whole queue, page after page (bounded), so it can be sorted by deadline.
+        for (let i = 0; i < 20; i++) {
+          const params = new URLSearchParams({ limit: '100' });
+          if (filter) params.set('state', filter);
+          if (cursor) params.set('cursor', cursor);
+          const page: { items: DossierSummary[]; nextCursor: string | null } = await api(
+            'GET',
+            `/dossiers?${params.toString()}`,
+          );
+          all.push(...page.items);
+          cursor = page.nextCursor;
+          if (!cursor) break;
+        }
+        setItems(all.sort(byDeadline));
+        setError(undefined);
+      } catch (e) {
+        setError(e instanceof ApiError && e.title ? e.title : t('error.generic'));
+        setItems((prev) => prev ?? []);
+      }
+    },
+    [t],
+  );
+
+  useEffect(() => {
+    void load(state);
+  }, [state, load]);
+
+  const submit = (e: SyntheticEvent) => {
+    e.preventDefault();
+    setState(draft);
+  };
+
+  return (
+    <Page title={t('queue.title')} lead={t('queue.lead')}>
+      <form className="filters" onSubmit={submit} aria-labelledby="queue-filters-title">
+        <h2 id="queue-filters-title">{t('filter.title')}</h2>
+        <div className="filter-grid">
+          <SelectField
+            id="queue-state"
+            label={t('filter.state')}
+            value={draft}
+            placeholder={t('filter.all')}
+            onChange={setDraft}
+            options={STATES.filter((s) => s !== 'draft').map((s) => ({
+              value: s,
+              label: t(`state.${s}` as const),
+            }))}
+          />
+        </div>
+        <p className="actions">
+          <button type="submit" className="button">
+            {t('filter.apply')}
+          </button>
+        </p>
+      </form>
+      {error && <ErrorSummary items={[{ text: error }]} />}
+      {items === undefined ? (
+        <Loading />
+      ) : (
+        <>
+          <p role="status">{t('queue.count', { count: items.length })}</p>
+          {items.length === 0 ? (
+            <p>{t('queue.empty')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="dossier-table queue-table">
+                <caption className="visually-hidden">{t('queue.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('col.deadline')}</th>
+                    <th scope="col">{t('col.reference')}</th>
+                    <th scope="col">{t('col.worker')}</th>
+                    <th scope="col">{t('col.employer')}</th>
+                    <th scope="col">{t('col.category')}</th>
+                    <th scope="col">{t('col.state')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((d) => {
+                    const urgency = urgencyOf(d.daysLeft);
+                    return (
+                      <tr key={d.id} className={urgency ? `urgency-${urgency}` : undefined}>
+                        <td data-label={t('col.deadline')}>
+                          {urgency && (
+                            <>
+                              <strong className={`flag flag-${urgency}`}>
+                                {t(urgency === 'overdue' ? 'queue.flag.overdue' : 'queue.flag.near')}
+                              </strong>
+                              <br />
+                            </>
+                          )}
+                          {d.dueDate ? (
+                            <>
+                              {formatDate(d.dueDate)}
+                              <br />
+                              <span className={urgency === 'overdue' ? 'overdue' : 'muted'}>
+                                {daysLeftText(t, d.daysLeft)}
+                              </span>
+                            </>
+                          ) : (
+                            <span className="muted">{t('queue.noDeadline')}</span>
+                          )}
+                        </td>
+                        <td data-label={t('col.reference')}>
+                          <Link to={`/dossiers/${d.id}`}>{d.reference}</Link>
+                        </td>
+                        <td data-label={t('col.worker')}>
+                          {d.worker
+                            ? `${d.worker.givenNames ?? ''} ${d.worker.familyName ?? ''}`.trim() || '—'
+                            : '—'}
+                        </td>
+                        <td data-label={t('col.employer')}>{d.applicant.name}</td>
+                        <td data-label={t('col.category')}>{t(`category.${d.category}` as const)}</td>
+                        <td data-label={t('col.state')}>
+                          <span className={`state state-${d.state}`}>{t(`state.${d.state}` as const)}</span>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </Page>
+  );
+}
