@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import type { Category, Procedure } from '../rules/procedures.js';
 import { type Sections } from '../dossier/sections.js';
@@ -12,6 +11,7 @@ import { type DossierView } from './view.js';
 import { loadRecords } from './records.js';
 import { logAccess, open, purposeOf } from './gate.js';
 import { viewOf } from './view-builder.js';
+import { decodeCursor, encodeCursor } from '../platform/cursor.js';
 export interface ListFilters {
   state?: string | undefined;
   procedure?: string | undefined;
@@ -33,21 +33,6 @@ export interface DossierSummary {
   createdAt: string;
   dueDate: string | null;
   daysLeft: number | null;
-}
-
-const encodeCursor = (createdAt: Date, id: string) =>
-  Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // fall through to the catalogued error
-  }
-  throw new AppError('validation_failed', { errors: [{ field: 'query.cursor', code: 'invalid_format' }] });
 }
 
 /** Whether a search term matches what this caller may read of the dossier (never hidden parts). */
@@ -125,8 +110,8 @@ export async function listDossiers(
       .$if(after !== undefined, (q) =>
         q.where((eb) =>
           eb.or([
-            eb('created_at', '<', new Date(after?.[0] ?? 0)),
-            eb.and([eb('created_at', '=', new Date(after?.[0] ?? 0)), eb('id', '<', after?.[1] ?? '')]),
+            eb('created_at', '<', after?.[0] ?? new Date(0)),
+            eb.and([eb('created_at', '=', after?.[0] ?? new Date(0)), eb('id', '<', after?.[1] ?? '')]),
           ]),
         ),
       )
@@ -181,6 +166,6 @@ export async function listDossiers(
     }
     const last = page.at(-1);
     if (page.length < batch || !last) return { items, nextCursor: null };
-    after = [last.created_at.toISOString(), last.id];
+    after = [last.created_at, last.id];
   }
 }

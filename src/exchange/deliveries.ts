@@ -8,6 +8,7 @@ import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import type { Procedure } from '../rules/procedures.js';
 import { queueNotifications } from './notifications.js';
+import { decodeCursor, encodeCursor } from '../platform/cursor.js';
 
 /*
  * Deliveries (R-RCPT-1..4): a decision reaches the parties that act on it through an outbox
@@ -184,22 +185,6 @@ export interface DeliveryItem {
   decisionId: string;
   deliveredAt: string;
   acknowledgedAt: string | null;
-}
-
-const encodeCursor = (at: Date, id: string) =>
-  Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
-
-function decodeCursor(cursor: string): [Date, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      const at = new Date(value[0]);
-      if (!Number.isNaN(at.getTime())) return [at, value[1]];
-    }
-  } catch {
-    // fall through to the catalogued error
-  }
-  throw new AppError('validation_failed', { errors: [{ field: 'query.cursor', code: 'invalid_format' }] });
 }
 
 const deliveryColumns = [

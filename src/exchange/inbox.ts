@@ -2,6 +2,7 @@ import type { AppDeps } from '../app.js';
 import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import { AppError } from '../platform/errors.js';
+import { decodeCursor, encodeCursor } from '../platform/cursor.js';
 
 /*
  * The inbox (Art. 20 §5): every communication to the caller's organisation about its dossiers,
@@ -19,22 +20,6 @@ export interface InboxItem {
   body: string;
   createdAt: string;
   readAt: string | null;
-}
-
-const encodeCursor = (at: Date, id: string) =>
-  Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
-
-function decodeCursor(cursor: string): [Date, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      const at = new Date(value[0]);
-      if (!Number.isNaN(at.getTime())) return [at, value[1]];
-    }
-  } catch {
-    // fall through to the catalogued error
-  }
-  throw new AppError('validation_failed', { errors: [{ field: 'query.cursor', code: 'invalid_format' }] });
 }
 
 const columns = [
