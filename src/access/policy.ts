@@ -50,6 +50,22 @@ const read: Cell = { level: 'R' };
 const C: readonly Procedure[] = ['professional_card'];
 
 /**
+ * The post (visa D) and the municipality (residence document) read alike: once the permit is
+ * authorised, who it is for and the positive decisions, not the fee proof (Art. 21-23).
+ */
+const ISSUING_PARTY: Record<DataCategory, Cell> = {
+  identity: { level: 'R', after: 'authorisation' },
+  residence: { level: 'R', after: 'authorisation' },
+  employment: none,
+  self_employed: none,
+  health: none,
+  criminal: none,
+  admin: { level: 'R', after: 'authorisation', decisions: 'positive_only', onlyDocuments: [] },
+  source: none,
+  grounds: none,
+};
+
+/**
  * The access policy of access.md as one table. Where the spec was unclear the more restrictive
  * reading is taken and said beside the cell.
  */
@@ -123,29 +139,8 @@ export const POLICY: Record<PolicyRow, Record<DataCategory, Cell>> = {
     source: none,
     grounds: { level: 'R', after: 'filing', decisions: 'own' },
   },
-  post: {
-    identity: { level: 'R', after: 'authorisation' },
-    residence: { level: 'R', after: 'authorisation' },
-    employment: none,
-    self_employed: none,
-    health: none,
-    criminal: none,
-    // "positive decisions only": the decisions, not the fee proof, the other admin document.
-    admin: { level: 'R', after: 'authorisation', decisions: 'positive_only', onlyDocuments: [] },
-    source: none,
-    grounds: none,
-  },
-  municipality: {
-    identity: { level: 'R', after: 'authorisation' },
-    residence: { level: 'R', after: 'authorisation' },
-    employment: none,
-    self_employed: none,
-    health: none,
-    criminal: none,
-    admin: { level: 'R', after: 'authorisation', decisions: 'positive_only', onlyDocuments: [] },
-    source: none,
-    grounds: none,
-  },
+  post: ISSUING_PARTY,
+  municipality: ISSUING_PARTY,
   // "Registration data only" is read as: the self_employed section, none of its documents
   // (business plan and financial proof are not registration data).
   business_counter: {
