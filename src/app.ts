@@ -24,6 +24,7 @@ import type { Messaging } from './exchange/messaging.js';
 import { checkRoutes } from './exchange/checks.routes.js';
 import { deliveryRoutes } from './exchange/deliveries.routes.js';
 import { inboxRoutes } from './exchange/inbox.routes.js';
+import { letterRoutes } from './letters/letters.routes.js';
 import type { Sources } from './exchange/sources/index.js';
 import { recordRefusal } from './audit/refusals.js';
 import { installAuthentication } from './identity/authentication.js';
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityRoutes(deps), { prefix: API_PREFIX });
   await app.register(dossierRoutes(deps), { prefix: API_PREFIX });
   await app.register(documentRoutes(deps), { prefix: API_PREFIX });
+  await app.register(letterRoutes(deps), { prefix: API_PREFIX });
   await app.register(accessRoutes(deps), { prefix: API_PREFIX });
   await app.register(deliveryRoutes(deps), { prefix: API_PREFIX });
   await app.register(checkRoutes(deps), { prefix: API_PREFIX });

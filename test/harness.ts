@@ -166,6 +166,14 @@ export class Client {
     if (me.status !== 200) throw new Error(`the adopted session is not valid: ${me.status}`);
   }
 
+  /** A GET whose answer is binary (a PDF): the bytes as sent, not decoded as text. */
+  async download(path: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      headers: { 'accept-language': this.language, ...(this.cookie && { cookie: this.cookie }) },
+    });
+    return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), headers: res.headers };
+  }
+
   get = <T = any>(path: string) => this.request<T>('GET', path);
   post = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
     this.request<T>('POST', path, body ?? {}, headers);

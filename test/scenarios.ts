@@ -54,3 +54,22 @@ export async function filedSinglePermit(platform: TestPlatform, employer: Client
   if (res.status !== 200) throw new Error(`submit failed ${res.status} ${JSON.stringify(res.body)}`);
   return draft;
 }
+
+/** The worker claims a filed dossier with its passport, birth date and the code e-mailed to them. */
+export async function claimDossier(
+  platform: TestPlatform,
+  worker: Client,
+  draft: {
+    reference: string;
+    sections: { identity: { birthDate: string }; residence: { passportNumber: string } };
+  },
+) {
+  const claim = await worker.post('/api/v1/claims', {
+    reference: draft.reference,
+    passportNumber: draft.sections.residence.passportNumber,
+    birthDate: draft.sections.identity.birthDate,
+  });
+  const code = (platform.messaging.sent.at(-1)?.body ?? '').match(/\b\d{6}\b/g)?.at(-1) ?? '';
+  const confirmed = await worker.post(`/api/v1/claims/${String(claim.body.claimId)}/confirm`, { code });
+  if (confirmed.status !== 200) throw new Error(`claim failed ${confirmed.status}`);
+}

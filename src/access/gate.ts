@@ -76,6 +76,13 @@ export async function openForAction(db: Queryable, actor: Actor, clock: Clock, i
   return opened;
 }
 
+/** The dossier's parties as the caller stands to it, without reading (or logging) its content. */
+export async function openUnlogged(db: Queryable, actor: Actor, clock: Clock, id: string): Promise<Opened> {
+  const [opened] = await open(db, actor, clock, await loadRecords(db, [id], false));
+  if (!opened) throw new AppError('not_found');
+  return opened;
+}
+
 const PERSONAL: readonly DataCategory[] = [
   'identity',
   'residence',
@@ -131,7 +138,13 @@ export const purposeOf = (opened: Opened, stated: string | undefined): string =>
   stated ?? DEFAULT_PURPOSE[opened.relations[0] ?? 'operator'];
 
 /** Opens one dossier for a read: 404 when invisible; a mutual-recognition read must say why. */
-async function openForRead(db: Queryable, actor: Actor, clock: Clock, id: string, context: ReadContext) {
+export async function openForRead(
+  db: Queryable,
+  actor: Actor,
+  clock: Clock,
+  id: string,
+  context: ReadContext,
+) {
   const [opened] = await open(db, actor, clock, await loadRecords(db, [id], false), context);
   if (!opened) throw new AppError('not_found');
   if (opened.relations.length === 1 && opened.relations[0] === 'other_region' && !context.purpose) {

@@ -6,13 +6,22 @@ import type { Relation } from '../dossier/states.js';
 import { decisionViews } from './view.js';
 
 import { loadRecords } from './records.js';
-import { logAccess, open, purposeOf } from './gate.js';
+import { logAccess, open, openForRead } from './gate.js';
+import type { ReadContext } from './standing.js';
 /** GET /dossiers/{id}/events: the history, each entry as the caller's admin level allows. */
-export async function readEvents(db: Queryable, actor: Actor, clock: Clock, id: string) {
-  const [opened] = await open(db, actor, clock, await loadRecords(db, [id], false));
-  if (!opened) throw new AppError('not_found');
+export async function readEvents(
+  db: Queryable,
+  actor: Actor,
+  clock: Clock,
+  id: string,
+  context: ReadContext = {},
+) {
+  // The same door and purpose as the dossier itself: the history is read for the same reason.
+  const { opened, purpose } = await openForRead(db, actor, clock, id, context);
   const decisions = new Map(
-    decisionViews(opened.record.lifecycle, opened.grants, opened.record.procedure).map((d) => [d.id, d]),
+    decisionViews(opened.record.lifecycle, opened.grants, opened.record.procedure, opened.record.letters).map(
+      (d) => [d.id, d],
+    ),
   );
   // Decision-only parties see the decisions in the history, not the file's other steps.
   const adminVisible = opened.grants.admin.level === 'R' && opened.grants.admin.documentTypes === undefined;
@@ -54,7 +63,7 @@ export async function readEvents(db: Queryable, actor: Actor, clock: Clock, id: 
       clock,
       id,
       ['admin', ...([...decisions.values()].some((d) => 'grounds' in d) ? (['grounds'] as const) : [])],
-      purposeOf(opened, undefined),
+      purpose,
     );
   return { items };
 }

@@ -17,6 +17,7 @@ export interface ListFilters {
   procedure?: string | undefined;
   region?: string | undefined;
   q?: string | undefined;
+  assigned?: 'me' | 'unassigned' | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -33,6 +34,32 @@ export interface DossierSummary {
   createdAt: string;
   dueDate: string | null;
   daysLeft: number | null;
+  /** Who of the caller's own authority handles it; null when nobody does or the caller examines nothing. */
+  assignee: { name: string; isMe: boolean } | null;
+}
+
+/** One line of a list: what a queue or a search shows of a dossier the caller may see. */
+export function summaryOf(view: DossierView, assignee: DossierSummary['assignee']): DossierSummary {
+  const identity = view.sections.identity as Sections['identity'] | undefined;
+  return {
+    id: view.id,
+    reference: view.reference,
+    procedure: view.procedure,
+    category: view.category,
+    state: view.state,
+    region: view.region,
+    applicant: view.applicant,
+    worker: identity
+      ? {
+          ...(identity.givenNames !== undefined && { givenNames: identity.givenNames }),
+          ...(identity.familyName !== undefined && { familyName: identity.familyName }),
+        }
+      : null,
+    createdAt: view.createdAt,
+    dueDate: view.clock?.dueDate ?? null,
+    daysLeft: view.clock?.daysLeft ?? null,
+    assignee,
+  };
 }
 
 /** Whether a search term matches what this caller may read of the dossier (never hidden parts). */
@@ -107,6 +134,31 @@ export async function listDossiers(
       .$if(!['employer', 'self_employed', 'mandatary'].includes(org.kind), (q) =>
         q.where('state', '<>', 'draft'),
       )
+      .$if(filters.assigned === 'me', (q) =>
+        q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('dossier_assignment as a')
+              .select('a.dossier_id')
+              .whereRef('a.dossier_id', '=', 'dossier.id')
+              .where('a.organisation_id', '=', org.id)
+              .where('a.user_id', '=', actor.userId),
+          ),
+        ),
+      )
+      .$if(filters.assigned === 'unassigned', (q) =>
+        q.where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('dossier_assignment as a')
+                .select('a.dossier_id')
+                .whereRef('a.dossier_id', '=', 'dossier.id')
+                .where('a.organisation_id', '=', org.id),
+            ),
+          ),
+        ),
+      )
       .$if(after !== undefined, (q) =>
         q.where((eb) =>
           eb.or([
@@ -129,28 +181,17 @@ export async function listDossiers(
         false,
       ),
     );
+    const assignees = await assigneesOf(
+      db,
+      org.id,
+      opened.map((o) => o.record.id),
+    );
     for (const o of opened) {
       const { view, read } = viewOf(o, now);
       if (filters.q && !matches(view, filters.q)) continue;
-      const identity = view.sections.identity as Sections['identity'] | undefined;
-      items.push({
-        id: view.id,
-        reference: view.reference,
-        procedure: view.procedure,
-        category: view.category,
-        state: view.state,
-        region: view.region,
-        applicant: view.applicant,
-        worker: identity
-          ? {
-              ...(identity.givenNames !== undefined && { givenNames: identity.givenNames }),
-              ...(identity.familyName !== undefined && { familyName: identity.familyName }),
-            }
-          : null,
-        createdAt: view.createdAt,
-        dueDate: view.clock?.dueDate ?? null,
-        daysLeft: view.clock?.daysLeft ?? null,
-      });
+      const a = assignees.get(view.id);
+      items.push(summaryOf(view, a ? { name: a.name, isMe: a.userId === actor.userId } : null));
+      const identity = view.sections.identity;
       if (identity)
         await logAccess(
           db,
@@ -168,4 +209,16 @@ export async function listDossiers(
     if (page.length < batch || !last) return { items, nextCursor: null };
     after = [last.created_at, last.id];
   }
+}
+
+export async function assigneesOf(db: Queryable, organisationId: string, dossierIds: string[]) {
+  if (dossierIds.length === 0) return new Map<string, { userId: string; name: string }>();
+  const rows = await db
+    .selectFrom('dossier_assignment as a')
+    .innerJoin('app_user as u', 'u.id', 'a.user_id')
+    .select(['a.dossier_id', 'a.user_id', 'u.display_name'])
+    .where('a.organisation_id', '=', organisationId)
+    .where('a.dossier_id', 'in', dossierIds)
+    .execute();
+  return new Map(rows.map((r) => [r.dossier_id, { userId: r.user_id, name: r.display_name }]));
 }

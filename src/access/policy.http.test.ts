@@ -34,8 +34,8 @@ import {
  * - R: the category's section is in `sections` (`sources` for source), its documents are listed
  *   `downloadable: true` and download with 200, and it is not in `withheld`;
  * - M: documents listed `downloadable: false`, download 404, no section, in `withheld`;
- * - F: a negative decision shows only as `{ id, fact: 'negative_decision', decidedAt }` (the
- *   oracle gives F per decision: see the admin cells);
+ * - F: a negative decision shows only as `{ id, fact: 'negative_decision', decidedAt, letters }`,
+ *   the letters being those of the notice (the oracle gives F per decision: see the admin cells);
  * - —: no section, documents not listed and 404, in `withheld`; a dossier with nothing to show is
  *   404 (the DPO of the controller gets it with no content, to reach its access log).
  *
@@ -820,7 +820,12 @@ async function expectCell(row: Row, category: DataCategory, scene: Scene) {
       observed.add(`decision ${how ?? 'missing'}`);
       if (how === 'hidden') expect(v, what).toBeUndefined();
       else if (how === 'fact')
-        expect(v, what).toStrictEqual({ id: d.id, fact: 'negative_decision', decidedAt: expect.any(String) });
+        expect(v, what).toStrictEqual({
+          id: d.id,
+          fact: 'negative_decision',
+          decidedAt: expect.any(String),
+          letters: expect.any(Array),
+        });
       else expect(v, what).toMatchObject({ kind: d.kind, outcome: d.outcome, authority: d.relation });
     }
     const expectedIds = dossier.lc.decisions

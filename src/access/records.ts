@@ -6,7 +6,7 @@ import { foldLifecycle, type ActionRecord, type Lifecycle } from '../dossier/lif
 import { SECTION_NAMES, type SectionName, type Sections } from '../dossier/sections.js';
 import type { Relation } from '../dossier/states.js';
 import { type ActionName } from '../dossier/transitions.js';
-import { type DocumentRecord } from './view.js';
+import { type DocumentRecord, type LetterRecord } from './view.js';
 
 export interface DossierRecord {
   id: string;
@@ -26,6 +26,8 @@ export interface DossierRecord {
   lifecycle: Lifecycle;
   /** Results of the automated checks against authentic sources (category `source`), oldest first. */
   sourceChecks: SourceCheckRecord[];
+  /** The decision letters stored, without their content (read one by one through the gate). */
+  letters: LetterRecord[];
 }
 
 export interface SourceCheckRecord {
@@ -83,6 +85,15 @@ export async function loadRecords(
     .where('dossier_id', 'in', ids)
     .orderBy('fetched_at')
     .orderBy('id')
+    .execute();
+  const letters = await db
+    .selectFrom('decision_letter')
+    .select(['dossier_id', 'action_id', 'variant', 'language', 'courtesy', 'categories'])
+    .where('dossier_id', 'in', ids)
+    .orderBy('dossier_id')
+    .orderBy('action_id')
+    .orderBy('variant')
+    .orderBy('courtesy')
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
@@ -146,6 +157,15 @@ export async function loadRecords(
             outcome: c.outcome,
             detail: c.detail,
             fetchedAt: c.fetched_at,
+          })),
+        letters: letters
+          .filter((l) => l.dossier_id === id)
+          .map((l) => ({
+            decisionId: l.action_id,
+            variant: l.variant === 'full' ? 'full' : 'notice',
+            language: l.language,
+            courtesy: l.courtesy,
+            categories: l.categories,
           })),
       },
     ];

@@ -72,7 +72,7 @@ export function viewOf(
   // Parties whose admin cell names decisions only (post, municipality, counter, employment
   // service) see those decisions, not the file's fee, requests or deadline.
   const adminFull = adminVisible && grants.admin.documentTypes === undefined;
-  const decisions = decisionViews(record.lifecycle, grants, record.procedure);
+  const decisions = decisionViews(record.lifecycle, grants, record.procedure, record.letters);
   if (decisions.some((d) => 'grounds' in d)) read.add('grounds');
   if (adminVisible) read.add('admin');
   const isApplicant = opened.relations.includes('applicant');

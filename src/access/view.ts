@@ -42,8 +42,24 @@ export type DecisionView =
       permitType: string | null;
       decisionType: string | null;
       grounds?: string;
+      letters: LetterLink[];
     }
-  | { id: string; fact: 'negative_decision'; decidedAt: string };
+  | { id: string; fact: 'negative_decision'; decidedAt: string; letters: LetterLink[] };
+
+/** A decision letter the caller may download: the authentic language first, then any courtesy copy. */
+export interface LetterLink {
+  language: string;
+  courtesy: boolean;
+}
+
+/** What the gate knows of a stored letter without reading it (src/letters/letters.ts writes them). */
+export interface LetterRecord {
+  decisionId: string;
+  variant: 'full' | 'notice';
+  language: string;
+  courtesy: boolean;
+  categories: readonly string[];
+}
 
 export interface DossierView {
   id: string;
@@ -138,13 +154,65 @@ export function groundsVisible(d: DecisionRecord, grants: Grants): boolean {
   return g.via.some((v) => v.decisions === 'all' || (v.decisions === 'own' && v.relation === d.relation));
 }
 
-export function decisionViews(lc: Lifecycle, grants: Grants, procedure: Procedure): DecisionView[] {
+const isCategory = (c: string, grants: Grants): c is DataCategory => c in grants;
+
+/**
+ * Which letter of a decision a caller may download (Art. 24): the full letter when the decision
+ * shows to them whole (with its grounds if it is negative) and they may read every category the
+ * letter carries; else, for a negative decision they may know of, the notice of the bare fact;
+ * else none. A party that sees a negative decision whole but not its grounds (the employment
+ * service and a withdrawal) gets the notice: a letter never shows more than the dossier does.
+ */
+export function letterVariantFor(
+  d: DecisionRecord,
+  grants: Grants,
+  procedure: Procedure,
+  letters: readonly LetterRecord[],
+): 'full' | 'notice' | undefined {
+  const shown = decisionShown(d, grants, procedure);
+  if (shown === 'hidden') return undefined;
+  const readable = (variant: 'full' | 'notice') => {
+    const stored = letters.filter((l) => l.decisionId === d.id && l.variant === variant);
+    return (
+      stored.length > 0 &&
+      stored.every((l) =>
+        l.categories.every((c) =>
+          c === 'grounds' ? groundsVisible(d, grants) : isCategory(c, grants) && grants[c].level === 'R',
+        ),
+      )
+    );
+  };
+  if (shown === 'full' && (!d.negative || groundsVisible(d, grants)) && readable('full')) return 'full';
+  if (d.negative && readable('notice')) return 'notice';
+  return undefined;
+}
+
+function letterLinks(
+  d: DecisionRecord,
+  grants: Grants,
+  procedure: Procedure,
+  letters: readonly LetterRecord[],
+): LetterLink[] {
+  const variant = letterVariantFor(d, grants, procedure, letters);
+  return letters
+    .filter((l) => l.decisionId === d.id && l.variant === variant)
+    .sort((a, b) => Number(a.courtesy) - Number(b.courtesy))
+    .map((l) => ({ language: l.language, courtesy: l.courtesy }));
+}
+
+export function decisionViews(
+  lc: Lifecycle,
+  grants: Grants,
+  procedure: Procedure,
+  letters: readonly LetterRecord[] = [],
+): DecisionView[] {
   if (grants.admin.level !== 'R') return [];
   return lc.decisions.flatMap((d): DecisionView[] => {
     const how = decisionShown(d, grants, procedure);
     if (how === 'hidden') return [];
+    const links = letterLinks(d, grants, procedure, letters);
     if (how === 'fact')
-      return [{ id: d.id, fact: 'negative_decision', decidedAt: d.decidedAt.toISOString() }];
+      return [{ id: d.id, fact: 'negative_decision', decidedAt: d.decidedAt.toISOString(), letters: links }];
     return [
       {
         id: d.id,
@@ -160,6 +228,7 @@ export function decisionViews(lc: Lifecycle, grants: Grants, procedure: Procedur
         permitType: d.permitType ?? null,
         decisionType: d.decisionType ?? null,
         ...(groundsVisible(d, grants) && d.grounds !== undefined && { grounds: d.grounds }),
+        letters: links,
       },
     ];
   });

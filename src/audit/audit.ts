@@ -21,6 +21,9 @@ export const AUDIT_KINDS = [
   'delivery_acknowledged',
   'webhook_subscribed',
   'webhook_removed',
+  'dossier_assigned',
+  'dossier_released',
+  'dossier_search',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

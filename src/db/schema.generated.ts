@@ -53,6 +53,20 @@ export interface AuditTrail {
   hash: string;
 }
 
+export interface DecisionLetter {
+  id: string;
+  dossier_id: string;
+  action_id: string;
+  variant: string;
+  language: string;
+  courtesy: boolean;
+  categories: string[];
+  content: Uint8Array;
+  size_bytes: number;
+  sha256: string;
+  created_at: Date;
+}
+
 export interface Delivery {
   id: string;
   recipient_organisation_id: string;
@@ -130,6 +144,13 @@ export interface DossierAction {
   legal_basis: string;
   idempotency_key: string;
   payload: Generated<Json>;
+}
+
+export interface DossierAssignment {
+  dossier_id: string;
+  organisation_id: string;
+  user_id: string;
+  assigned_at: Date;
 }
 
 export interface DossierClaim {
@@ -261,6 +282,17 @@ export interface SourceCheck {
   fetched_at: Date;
 }
 
+export interface SubjectMessage {
+  id: string;
+  dossier_id: string;
+  action_id: string;
+  language: string;
+  subject: string;
+  body: string;
+  created_at: Date;
+  read_at: Date | null;
+}
+
 export interface WebhookPush {
   id: string;
   delivery_id: string;
@@ -291,11 +323,13 @@ export interface DB {
   api_token: ApiToken;
   app_user: AppUser;
   audit_trail: AuditTrail;
+  decision_letter: DecisionLetter;
   delivery: Delivery;
   designation: Designation;
   document: Document;
   dossier: Dossier;
   dossier_action: DossierAction;
+  dossier_assignment: DossierAssignment;
   dossier_claim: DossierClaim;
   dossier_subject: DossierSubject;
   idempotency_record: IdempotencyRecord;
@@ -309,6 +343,7 @@ export interface DB {
   schema_migration: SchemaMigration;
   session: Session;
   source_check: SourceCheck;
+  subject_message: SubjectMessage;
   webhook_push: WebhookPush;
   webhook_subscription: WebhookSubscription;
 }

@@ -20,6 +20,8 @@ const SCALAR: Record<string, string> = {
   date: 'string',
   timestamptz: 'Date',
   jsonb: 'Json',
+  // PGlite returns Uint8Array and pg a Buffer (a Uint8Array too); both accept either on insert.
+  bytea: 'Uint8Array',
 };
 
 function tsType(column: ColumnInfo): string {

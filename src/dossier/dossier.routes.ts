@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
-import { listDossiers, readAccessLog, readDossier, readEvents } from '../access/gate.js';
+import { listDossiers, openUnlogged, readAccessLog, readDossier, readEvents } from '../access/gate.js';
 import type { ReadContext } from '../access/standing.js';
 import { APPLICANT_KINDS, type Actor } from '../identity/actor.js';
 import { AppError } from '../platform/errors.js';
 import type { FastifyRequest } from 'fastify';
 import * as service from './dossier.service.js';
+import { searchDossiers } from '../access/search.js';
+import { assignToSelf, assignmentOf, releaseAssignment } from './assignment.js';
 import {
   AdmissibilityBody,
   AnswerBody,
@@ -16,6 +18,7 @@ import {
   ExtensionBody,
   IssuedBody,
   ListQuery,
+  SearchBody,
   RequestBody,
   WithdrawalBody,
 } from './dossier.schemas.js';
@@ -38,16 +41,26 @@ function command(request: FastifyRequest & { headers: { 'idempotency-key'?: stri
   };
 }
 
+/** Header values are Latin-1 only: a purpose in any language may come percent-encoded (UTF-8). */
+function decodedHeader(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /**
  * Why the caller reads (`X-Purpose`, logged with the read) and, for a region reading another
  * region's dossier (Art. 26), its own dossier about the same person (`X-For-Dossier`). Headers,
  * not the URL: a purpose may be worded about a person.
  */
 export const readContextOf = (request: FastifyRequest): ReadContext => {
-  const purpose = request.headers['x-purpose'];
+  const raw = request.headers['x-purpose'];
   const forDossier = request.headers['x-for-dossier'];
+  const purpose = typeof raw === 'string' ? decodedHeader(raw) : undefined;
   return {
-    purpose: typeof purpose === 'string' && purpose.length <= 200 ? purpose : undefined,
+    purpose: purpose !== undefined && purpose.length <= 200 ? purpose : undefined,
     forDossierId:
       typeof forDossier === 'string' && /^[0-9a-f-]{36}$/i.test(forDossier) ? forDossier : undefined,
   };
@@ -110,6 +123,67 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           .execute((tx) =>
             readDossier(tx, actorOf(request), deps.clock, request.params.id, readContextOf(request)),
           ),
+    );
+
+    app.post(
+      '/dossiers/search',
+      {
+        config: {
+          permission: {
+            who: 'signed_in',
+            kinds: ['inspection', 'regional_authority', 'dvz', 'business_counter'],
+            why: 'consulting authorities look up a person or an enterprise, with a purpose (Art. 25)',
+          },
+        },
+        schema: {
+          tags,
+          summary: 'Find the dossiers of a person or an enterprise, with the purpose of the search',
+          body: SearchBody,
+        },
+      },
+      async (request) =>
+        deps.db
+          .transaction()
+          .execute((tx) =>
+            searchDossiers(tx, actorOf(request), deps.clock, request.body.criteria, request.body.purpose),
+          ),
+    );
+
+    const examiners = {
+      who: 'signed_in',
+      kinds: ['regional_authority', 'dvz'],
+      why: 'the examining authorities organise who handles a dossier',
+    } as const;
+    app.get(
+      '/dossiers/:id/assignment',
+      {
+        config: { permission: examiners },
+        schema: { tags, summary: 'Who of the caller’s authority handles the dossier', params: DossierId },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        return deps.db.transaction().execute(async (tx) => {
+          // Reading the assignee is only for those who may see the dossier at all.
+          await openUnlogged(tx, actor, deps.clock, request.params.id);
+          return assignmentOf(tx, actor, request.params.id);
+        });
+      },
+    );
+    app.put(
+      '/dossiers/:id/assignment',
+      {
+        config: { permission: examiners },
+        schema: { tags, summary: 'Take the dossier: assign it to oneself', params: DossierId },
+      },
+      async (request) => assignToSelf(deps, actorOf(request), request.params.id),
+    );
+    app.delete(
+      '/dossiers/:id/assignment',
+      {
+        config: { permission: examiners },
+        schema: { tags, summary: 'Hand the dossier back to the authority’s queue', params: DossierId },
+      },
+      async (request) => releaseAssignment(deps, actorOf(request), request.params.id),
     );
 
     app.patch(
@@ -228,7 +302,9 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request) =>
         deps.db
           .transaction()
-          .execute((tx) => readEvents(tx, actorOf(request), deps.clock, request.params.id)),
+          .execute((tx) =>
+            readEvents(tx, actorOf(request), deps.clock, request.params.id, readContextOf(request)),
+          ),
     );
 
     app.get(

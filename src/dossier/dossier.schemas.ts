@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES, PROCEDURES } from '../rules/procedures.js';
 import { DOCUMENT_TYPES } from '../rules/documents.js';
 import { STATES } from './states.js';
+import { enterpriseNumberField, nissField } from './sections.js';
 
 export const DossierId = z.object({ id: z.uuid() });
 
@@ -34,6 +35,7 @@ export const ListQuery = z
     procedure: z.enum(PROCEDURES).optional(),
     region: z.enum(['flanders', 'wallonia', 'brussels', 'ostbelgien']).optional(),
     q: z.string().min(2).max(100).optional(),
+    assigned: z.enum(['me', 'unassigned']).optional(),
     cursor: z.string().max(500).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
@@ -84,4 +86,18 @@ export const ExtensionBody = z.object({ reason: text }).strict();
 export const WithdrawalBody = z.object({ reason: text.optional() }).strict();
 export const IssuedBody = z
   .object({ issuedOn: isoDate, documentNumber: z.string().trim().min(1).max(50).optional() })
+  .strict();
+
+/** A consultation search (R-CONS-1): in the body, never the URL, since it names a person. */
+export const SearchBody = z
+  .object({
+    purpose: z.string().trim().min(5).max(200),
+    criteria: z.discriminatedUnion('by', [
+      z.object({ by: z.literal('niss'), niss: nissField }).strict(),
+      z
+        .object({ by: z.literal('name'), familyName: z.string().trim().min(1).max(100), birthDate: isoDate })
+        .strict(),
+      z.object({ by: z.literal('enterprise'), enterpriseNumber: enterpriseNumberField }).strict(),
+    ]),
+  })
   .strict();

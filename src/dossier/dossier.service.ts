@@ -14,6 +14,7 @@ import { regionOfPostcode } from '../rules/regions.js';
 import { deadlineRule } from '../rules/deadlines.js';
 import { missingForFiling } from './completeness.js';
 import { recordOutbox } from '../exchange/deliveries.js';
+import { recordLetters } from '../letters/letters.js';
 import { appendAction, nextReference } from './dossier.store.js';
 import { openRequest } from './lifecycle.js';
 import { SECTION_SCHEMAS, type SectionName, type Sections } from './sections.js';
@@ -113,8 +114,10 @@ async function actIn(
       idempotencyKey: command.idempotencyKey ?? newId(),
       payload,
     });
-    // Deliveries, webhook pushes and notifications commit (or roll back) with the action itself.
+    // Deliveries, webhook pushes, notifications and decision letters commit (or roll back) with
+    // the action itself: a decision never exists without its letters.
     await recordOutbox(tx, deps, record, appended);
+    await recordLetters(tx, record, appended);
     return readDossier(tx, command.actor, deps.clock, dossierId);
   }
 }

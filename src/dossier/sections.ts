@@ -49,6 +49,9 @@ const enterpriseNumber = z.string().transform((v, ctx) => {
   return compact;
 });
 
+/** The same identifier checks for a search as for a section, so both refuse alike. */
+export { niss as nissField, enterpriseNumber as enterpriseNumberField };
+
 const structuredReference = z.string().transform((v, ctx) => {
   const canonical = parseStructuredReference(v);
   if (!canonical) {

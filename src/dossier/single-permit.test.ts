@@ -150,7 +150,13 @@ describe('single permit (R-PROC-5): employer → region → DVZ → post', () =>
     expect(res.body.decisions[0].grounds).toBe('Contract not signed');
     const seen = await employer.get(path(id));
     expect(seen.body.decisions).toEqual([
-      { id: expect.any(String), fact: 'negative_decision', decidedAt: expect.any(String) },
+      {
+        id: expect.any(String),
+        fact: 'negative_decision',
+        decidedAt: expect.any(String),
+        // The notice of the fact, in the dossier's language (English here).
+        letters: [{ language: 'en', courtesy: false }],
+      },
     ]);
     expect(JSON.stringify(seen.body)).not.toContain('Contract not signed');
     expect(JSON.stringify((await employer.get(path(id, '/events'))).body)).not.toContain(

@@ -77,6 +77,7 @@ describe('deliveries reach exactly the right recipients (R-RCPT-1..4)', () => {
       id: forDossier(raw.body.items, id)[0]?.decisionId,
       fact: 'negative_decision',
       decidedAt: expect.any(String),
+      letters: [{ language: 'en', courtesy: false }],
     });
     expect(JSON.stringify(seen.body)).not.toContain('GROUNDS-7f3a');
   });

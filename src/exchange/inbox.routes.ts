@@ -6,6 +6,7 @@ import { APPLICANT_KINDS, type Actor } from '../identity/actor.js';
 import { AppError } from '../platform/errors.js';
 import { parseEnterpriseNumber } from '../rules/identifiers.js';
 import { markRead, listMessages } from './inbox.js';
+import { listSubjectMessages, markSubjectMessageRead } from '../access/subject-messages.js';
 
 const actorOf = (request: FastifyRequest): Actor => {
   if (!request.actor) throw new AppError('unauthenticated');
@@ -18,11 +19,18 @@ const applicants = {
   why: 'applicants receive the communications about their dossiers (Art. 20 §5) and file them',
 } as const;
 
+const inboxHolders = {
+  who: 'signed_in',
+  kinds: [...APPLICANT_KINDS, 'worker'],
+  why: 'applicants receive the communications about their dossiers (Art. 20 §5); workers the decisions about them (Art. 24)',
+} as const;
+
 const MessageQuery = z
   .object({
     unread: z.enum(['true', 'false']).optional(),
     cursor: z.string().max(500).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** 0 answers the unread count alone, without reading any message. */
+    limit: z.coerce.number().int().min(0).max(200).default(50),
   })
   .strict();
 
@@ -35,25 +43,31 @@ export function inboxRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/messages',
       {
-        config: { permission: applicants },
+        config: { permission: inboxHolders },
         schema: {
           tags: ['messages'],
-          summary: 'Messages to the caller’s organisation about its dossiers, newest first',
+          summary:
+            'Messages to the caller’s organisation (or, for a worker, to them) about its dossiers, newest first',
           querystring: MessageQuery,
         },
       },
-      async (request) =>
-        listMessages(deps.db, actorOf(request), {
+      async (request) => {
+        const actor = actorOf(request);
+        const query = {
           unread: request.query.unread === undefined ? undefined : request.query.unread === 'true',
           cursor: request.query.cursor,
           limit: request.query.limit,
-        }),
+        };
+        return actor.organisation.kind === 'worker'
+          ? deps.db.transaction().execute((tx) => listSubjectMessages(tx, actor, deps.clock, query))
+          : listMessages(deps.db, actor, query);
+      },
     );
 
     app.post(
       '/messages/:id/read',
       {
-        config: { permission: applicants },
+        config: { permission: inboxHolders },
         schema: {
           tags: ['messages'],
           summary: 'Mark a message read (once; a repeat answers it unchanged)',
@@ -61,7 +75,12 @@ export function inboxRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           body: z.object({}).strict().optional(),
         },
       },
-      async (request) => markRead(deps, actorOf(request), request.params.id),
+      async (request) => {
+        const actor = actorOf(request);
+        return actor.organisation.kind === 'worker'
+          ? markSubjectMessageRead(deps, actor, request.params.id)
+          : markRead(deps, actor, request.params.id);
+      },
     );
 
     app.get(

@@ -262,6 +262,22 @@ const VALIDITY: Translations = {
   en: 'from {from} to {until}',
 };
 
+/** Every decision has its letter on the platform (src/letters): the message says where to find it. */
+export const LETTER_AVAILABLE: Record<'letter' | 'notice', Translations> = {
+  letter: {
+    nl: 'De beslissingsbrief (PDF) kunt u downloaden op de pagina van het dossier op het platform.',
+    fr: 'La lettre de décision (PDF) peut être téléchargée depuis la page du dossier sur la plateforme.',
+    de: 'Das Entscheidungsschreiben (PDF) können Sie auf der Seite des Dossiers auf der Plattform herunterladen.',
+    en: 'The decision letter (PDF) can be downloaded from the dossier page on the platform.',
+  },
+  notice: {
+    nl: 'De kennisgeving van deze beslissing (PDF) kunt u downloaden op de pagina van het dossier op het platform.',
+    fr: 'L’avis de cette décision (PDF) peut être téléchargé depuis la page du dossier sur la plateforme.',
+    de: 'Die Mitteilung dieser Entscheidung (PDF) können Sie auf der Seite des Dossiers auf der Plattform herunterladen.',
+    en: 'The notice of this decision (PDF) can be downloaded from the dossier page on the platform.',
+  },
+};
+
 const COURTESY = '— English courtesy translation; the text above is the one that counts —';
 
 const fill = (template: string, vars: Record<string, string>) =>
@@ -294,6 +310,7 @@ function fullBody(language: Language, reference: string, d: FullDecision): strin
     ...(validity ? [`${LABEL.validity[language]}: ${validity}`] : []),
     ...(d.grounds ? [`${LABEL.grounds[language]}: ${d.grounds}`] : []),
     ...(d.appeal ? [`${LABEL.appeal[language]}: ${APPEAL[d.appeal][language]}`] : []),
+    LETTER_AVAILABLE.letter[language],
   ].join('\n');
 }
 
@@ -317,7 +334,13 @@ function bodyIn(language: Language, step: StepText, vars: TextVars): string {
     return fullBody(language, vars.reference, vars.full);
   }
   const validity = validityOf(language, vars.validFrom, vars.validUntil);
-  return fill(BODY[step][language], {
+  const letter =
+    step === 'decision'
+      ? ` ${LETTER_AVAILABLE.letter[language]}`
+      : step === 'negative_fact'
+        ? ` ${LETTER_AVAILABLE.notice[language]}`
+        : '';
+  return `${fill(BODY[step][language], {
     reference: vars.reference,
     date: vars.date,
     authority: vars.authority,
@@ -327,7 +350,7 @@ function bodyIn(language: Language, step: StepText, vars: TextVars): string {
     document: vars.document ? DOCUMENT[vars.document][language] : '',
     decision: vars.decision ? DECISION[vars.decision][language] : '',
     validity: validity ? ` ${LABEL.validity[language]}: ${validity}.` : '',
-  });
+  })}${letter}`;
 }
 
 /**

@@ -82,9 +82,11 @@ describe('notifications for every step (Art. 20 §5), in the dossier’s languag
     expect(toWorker?.body).toContain('Rechtsgrond: Art. 18 §1 4°');
     expect(toWorker?.body).toContain('Beroep:');
     expect(toWorker?.body).toContain('Grounds: GROUNDS-51c9');
+    expect(toWorker?.body).toContain('De beslissingsbrief (PDF) kunt u downloaden');
 
     const [toEmployer] = sent.get('employer@example.org') ?? [];
     expect(toEmployer?.body).toContain('negatieve beslissing');
+    expect(toEmployer?.body).toContain('De kennisgeving van deze beslissing (PDF) kunt u downloaden');
     expect(toEmployer?.body).not.toContain('GROUNDS-51c9');
     expect(toEmployer?.body).not.toContain('geweigerd');
     expect(toEmployer?.body).not.toContain('refused');

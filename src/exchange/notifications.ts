@@ -18,7 +18,8 @@ import {
  * to the `notification` outbox in the transaction of the step and sent by the dispatcher after
  * commit: a message that cannot be sent never undoes a decision, and a decision that rolls back
  * never sends one. The applicant organisation also keeps each message in its inbox
- * (`inbox_message`, src/exchange/inbox.ts), written in the same transaction. What each message says follows the access policy: the employer learns only
+ * (`inbox_message`, src/exchange/inbox.ts), and the person concerned each decision
+ * (`subject_message`, read through the gate in src/access/subject-messages.ts), written in the same transaction. What each message says follows the access policy: the employer learns only
  * that a negative decision was taken; the whole decision, grounds included, goes to the worker
  * alone (Art. 24).
  */
@@ -136,6 +137,23 @@ export async function queueNotifications(
     })
     .onConflict((oc) => oc.columns(['action_id', 'recipient_organisation_id']).doNothing())
     .execute();
+  if (step === 'decision') {
+    // The person concerned's copy on the platform, whether or not the form gave an address.
+    const forSubject = renderMessage(language, 'decision_full', vars);
+    await tx
+      .insertInto('subject_message')
+      .values({
+        id: newId(),
+        dossier_id: record.id,
+        action_id: action.id,
+        language,
+        subject: forSubject.subject,
+        body: forSubject.body,
+        created_at: now,
+      })
+      .onConflict((oc) => oc.column('action_id').doNothing())
+      .execute();
+  }
   if (outgoing.length === 0) return;
 
   // One message per address: where the worker's address is also an applicant user's, the

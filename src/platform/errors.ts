@@ -212,6 +212,15 @@ export const ERROR_CATALOGUE = {
       en: 'A designation must be validated by another person of the same controller.',
     },
   },
+  not_assigned_to_you: {
+    status: 409,
+    title: {
+      nl: 'Dit dossier is niet aan u toegewezen; alleen wie het behandelt, kan het teruggeven.',
+      fr: 'Ce dossier ne vous est pas attribué ; seule la personne qui le traite peut le remettre.',
+      de: 'Dieses Dossier ist Ihnen nicht zugewiesen; nur wer es bearbeitet, kann es zurückgeben.',
+      en: 'This dossier is not assigned to you; only the person handling it can hand it back.',
+    },
+  },
   purpose_required: {
     status: 422,
     title: {

@@ -95,7 +95,7 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.goto(`${baseUrl}/signin`);
   await page.fill('#username', username);
   await page.fill('#password', 'demo');
-  await Promise.all([page.waitForURL(/\/dossiers$/), page.click('main form button[type=submit]')]);
+  await Promise.all([page.waitForURL(/\/(dossiers|search)$/), page.click('main form button[type=submit]')]);
 }
 
 export const PDF = {

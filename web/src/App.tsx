@@ -14,6 +14,7 @@ import { NotFound } from './pages/NotFound';
 import { Privacy } from './pages/Privacy';
 import { SignIn } from './pages/SignIn';
 import { WorkQueue } from './pages/WorkQueue';
+import { Search } from './pages/Search';
 
 /** Paths carry ids only: names, passport numbers and the like travel in request bodies, never in a URL. */
 export function App() {
@@ -72,6 +73,14 @@ export function App() {
                 element={
                   <RequireSession>
                     <Inbox />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/search"
+                element={
+                  <RequireSession>
+                    <Search />
                   </RequireSession>
                 }
               />

@@ -7,6 +7,14 @@ import { isApplicantKind, useSession } from '../lib/session';
 import { INBOX_CHANGED_EVENT } from '../pages/Inbox';
 import { Loading } from './Page';
 
+/** Organisations that consult by searching a person or an enterprise (R-CONS-1). */
+const SEARCH_KINDS: ReadonlySet<string> = new Set([
+  'inspection',
+  'regional_authority',
+  'dvz',
+  'business_counter',
+]);
+
 /** Organisations that receive deliveries (the API's recipient kinds) and so have that inbox. */
 const DELIVERY_KINDS: ReadonlySet<string> = new Set([
   'post',
@@ -34,7 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
   }, [location.pathname]);
 
   const kind = session?.organisation.kind;
-  const hasInbox = session !== undefined && session !== null && isApplicantKind(kind);
+  const hasInbox = session !== undefined && session !== null && (isApplicantKind(kind) || kind === 'worker');
   const [unread, setUnread] = useState(0);
   // The unread count follows each navigation and each message marked read.
   useEffect(() => {
@@ -44,7 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
     }
     let live = true;
     const refresh = () => {
-      api<{ unread: number }>('GET', '/messages?limit=1')
+      api<{ unread: number }>('GET', '/messages?limit=0')
         .then((page) => {
           if (live) setUnread(page.unread);
         })
@@ -102,7 +110,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t('nav.home')}
               </NavLink>
             </li>
-            {session && (
+            {session && kind !== 'inspection' && (
               <li>
                 <NavLink to="/dossiers" end>
                   {t('nav.dossiers')}
@@ -112,6 +120,11 @@ export function Layout({ children }: { children: ReactNode }) {
             {(kind === 'regional_authority' || kind === 'dvz') && (
               <li>
                 <NavLink to="/queue">{t('nav.queue')}</NavLink>
+              </li>
+            )}
+            {kind !== undefined && SEARCH_KINDS.has(kind) && (
+              <li>
+                <NavLink to="/search">{t('nav.search')}</NavLink>
               </li>
             )}
             {kind !== undefined && DELIVERY_KINDS.has(kind) && (

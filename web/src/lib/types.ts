@@ -34,6 +34,11 @@ export interface DossierSummary {
   createdAt: string;
   dueDate: string | null;
   daysLeft: number | null;
+  assignee: { name: string; isMe: boolean } | null;
+}
+
+export interface Assignment {
+  assignee: { userId: string; name: string; assignedAt: string; isMe: boolean } | null;
 }
 
 export interface DocumentView {
@@ -62,8 +67,15 @@ export type DecisionView =
       permitType: string | null;
       decisionType: string | null;
       grounds?: string;
+      letters: LetterLink[];
     }
-  | { id: string; fact: 'negative_decision'; decidedAt: string };
+  | { id: string; fact: 'negative_decision'; decidedAt: string; letters: LetterLink[] };
+
+/** A decision letter the caller may download: the full letter, or the notice of a negative decision. */
+export interface LetterLink {
+  language: 'nl' | 'fr' | 'de' | 'en';
+  courtesy: boolean;
+}
 
 export interface RequestView {
   id: string;

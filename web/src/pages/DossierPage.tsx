@@ -1,5 +1,5 @@
 import { ORGANISATION_KINDS } from '../../../src/identity/actor';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextArea } from '../components/fields';
@@ -15,6 +15,7 @@ import type {
   Dossier,
   DocumentView,
   EventView,
+  LetterLink,
   RequestView,
 } from '../lib/types';
 import { ACTING_KINDS, ActsPanel } from './parts/ActsPanel';
@@ -27,10 +28,49 @@ function decisionTitle(t: I18n['t'], d: Exclude<DecisionView, { fact: 'negative_
   return `${t(`decision.kind.${d.kind}` as const)}: ${t(`decision.outcome.${d.outcome}` as const)}`;
 }
 
+/** The decision's letters as stored with the dossier: the authentic language first, then courtesy copies. */
+function LetterLinks({
+  dossierId,
+  decisionId,
+  letters,
+  notice,
+}: {
+  dossierId: string;
+  decisionId: string;
+  letters: LetterLink[];
+  notice: boolean;
+}) {
+  const { t } = useI18n();
+  if (letters.length === 0) return null;
+  return (
+    <ul className="letters">
+      {[...letters]
+        .sort((a, b) => Number(a.courtesy) - Number(b.courtesy))
+        .map((l) => (
+          <li key={l.language}>
+            <a
+              href={`/api/v1/dossiers/${dossierId}/decisions/${decisionId}/letter?language=${l.language}`}
+              download
+              hrefLang={l.language}
+              className="letter-link"
+            >
+              {t(notice ? 'decision.notice' : 'decision.letter', {
+                language: t(`letterLanguage.${l.language}` as const),
+              })}
+            </a>
+            {l.courtesy && <span className="muted"> ({t('decision.letter.courtesy')})</span>}
+          </li>
+        ))}
+    </ul>
+  );
+}
+
 export function DossierPage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const justFiled = (location.state as { filed?: boolean } | null)?.filed === true;
+  // Opened from a consultation search: the read is logged with the purpose stated there.
+  const purpose = (location.state as { purpose?: string } | null)?.purpose;
   const { t, formatDate, formatDateTime, lang } = useI18n();
   const { session } = useSession();
   const kind = session?.organisation.kind;
@@ -40,11 +80,15 @@ export function DossierPage() {
   const [error, setError] = useState<string | undefined>(undefined);
   const [answeredNow, setAnsweredNow] = useState(false);
 
+  const purposeHeader = useMemo(
+    (): Record<string, string> => (purpose ? { 'x-purpose': encodeURIComponent(purpose) } : {}),
+    [purpose],
+  );
   const load = useCallback(async () => {
     try {
       const [d, e] = await Promise.all([
-        api<Dossier>('GET', `/dossiers/${id}`),
-        api<{ items: EventView[] }>('GET', `/dossiers/${id}/events`),
+        api<Dossier>('GET', `/dossiers/${id}`, undefined, purposeHeader),
+        api<{ items: EventView[] }>('GET', `/dossiers/${id}/events`, undefined, purposeHeader),
       ]);
       setDossier(d);
       setEvents(e.items);
@@ -61,7 +105,7 @@ export function DossierPage() {
     } catch (e) {
       setError(e instanceof ApiError && e.title ? e.title : t('error.generic'));
     }
-  }, [id, kind, t]);
+  }, [id, kind, t, purposeHeader]);
 
   useEffect(() => {
     void load();
@@ -201,6 +245,7 @@ export function DossierPage() {
               'fact' in d ? (
                 <li key={d.id} className="decision decision-negative">
                   <p>{t('decision.negativeFact', { date: formatDate(d.decidedAt) })}</p>
+                  <LetterLinks dossierId={dossier.id} decisionId={d.id} letters={d.letters} notice />
                 </li>
               ) : (
                 <li
@@ -229,6 +274,7 @@ export function DossierPage() {
                     </>
                   )}
                   <p className="hint">{t('decision.legal', { basis: d.legalBasis })}</p>
+                  <LetterLinks dossierId={dossier.id} decisionId={d.id} letters={d.letters} notice={false} />
                 </li>
               ),
             )}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Loading, Notice, Page } from '../components/Page';
 import { useI18n } from '../i18n/context';
+import { useSession } from '../lib/session';
 import { ApiError, api } from '../lib/api';
 
 export interface InboxMessage {
@@ -26,6 +27,8 @@ export const INBOX_CHANGED_EVENT = 'sw:inbox-changed';
 /** Every communication to the organisation (Art. 20 §5), newest first, each leading to its dossier. */
 export function Inbox() {
   const { t, formatDate } = useI18n();
+  const { session } = useSession();
+  const lead = session?.organisation.kind === 'worker' ? t('inbox.lead.worker') : t('inbox.lead');
   const [items, setItems] = useState<InboxMessage[] | undefined>(undefined);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -58,7 +61,7 @@ export function Inbox() {
   };
 
   return (
-    <Page title={t('inbox.title')} lead={t('inbox.lead')}>
+    <Page title={t('inbox.title')} lead={lead}>
       {error && <Notice kind="error">{error}</Notice>}
       {items === undefined && !error && <Loading />}
       {items?.length === 0 && <p>{t('inbox.empty')}</p>}

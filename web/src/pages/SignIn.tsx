@@ -32,8 +32,10 @@ export function SignIn() {
     if (missing.length) return;
     setBusy(true);
     try {
-      await signIn(username.trim(), password, needsTotp ? totp : undefined);
-      void navigate(from && from.startsWith('/') ? from : '/dossiers', { replace: true });
+      const session = await signIn(username.trim(), password, needsTotp ? totp : undefined);
+      // The inspection consults by searching with a purpose; it has no list of dossiers to browse.
+      const home = session.organisation.kind === 'inspection' ? '/search' : '/dossiers';
+      void navigate(from && from.startsWith('/') ? from : home, { replace: true });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'second_factor_required') {
         setNeedsTotp(true);

@@ -14,19 +14,21 @@ import type { DossierSummary } from '../lib/types';
 export function WorkQueue() {
   const { t, formatDate } = useI18n();
   const [draft, setDraft] = useState('');
-  const [state, setState] = useState('');
+  const [draftAssigned, setDraftAssigned] = useState('');
+  const [filter, setFilter] = useState({ state: '', assigned: '' });
   const [items, setItems] = useState<DossierSummary[] | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
 
   const load = useCallback(
-    async (filter: string) => {
+    async (f: { state: string; assigned: string }) => {
       try {
         const all: DossierSummary[] = [];
         let cursor: string | null = null;
         // The whole queue, page after page (bounded), so it can be sorted by deadline.
         for (let i = 0; i < 20; i++) {
           const params = new URLSearchParams({ limit: '100' });
-          if (filter) params.set('state', filter);
+          if (f.state) params.set('state', f.state);
+          if (f.assigned) params.set('assigned', f.assigned);
           if (cursor) params.set('cursor', cursor);
           const page: { items: DossierSummary[]; nextCursor: string | null } = await api(
             'GET',
@@ -47,12 +49,12 @@ export function WorkQueue() {
   );
 
   useEffect(() => {
-    void load(state);
-  }, [state, load]);
+    void load(filter);
+  }, [filter, load]);
 
   const submit = (e: SyntheticEvent) => {
     e.preventDefault();
-    setState(draft);
+    setFilter({ state: draft, assigned: draftAssigned });
   };
 
   return (
@@ -70,6 +72,17 @@ export function WorkQueue() {
               value: s,
               label: t(`state.${s}` as const),
             }))}
+          />
+          <SelectField
+            id="queue-assigned"
+            label={t('filter.assigned')}
+            value={draftAssigned}
+            placeholder={t('filter.all')}
+            onChange={setDraftAssigned}
+            options={[
+              { value: 'me', label: t('filter.assigned.me') },
+              { value: 'unassigned', label: t('filter.assigned.unassigned') },
+            ]}
           />
         </div>
         <p className="actions">
@@ -98,6 +111,7 @@ export function WorkQueue() {
                     <th scope="col">{t('col.employer')}</th>
                     <th scope="col">{t('col.category')}</th>
                     <th scope="col">{t('col.state')}</th>
+                    <th scope="col">{t('col.assignee')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -138,6 +152,9 @@ export function WorkQueue() {
                         <td data-label={t('col.category')}>{t(`category.${d.category}` as const)}</td>
                         <td data-label={t('col.state')}>
                           <span className={`state state-${d.state}`}>{t(`state.${d.state}` as const)}</span>
+                        </td>
+                        <td data-label={t('col.assignee')}>
+                          {d.assignee ? (d.assignee.isMe ? t('queue.assignee.me') : d.assignee.name) : '—'}
                         </td>
                       </tr>
                     );

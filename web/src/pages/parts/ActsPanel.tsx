@@ -3,11 +3,12 @@ import { DOCUMENT_TYPES } from '../../../../src/rules/documents';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { RadioGroup, SelectField, TextArea, TextField } from '../../components/fields';
 import { Notice } from '../../components/Page';
-import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/context';
 import { ApiError, api } from '../../lib/api';
 import { documentLabel } from '../../lib/format';
-import type { Dossier, SourceCheckView } from '../../lib/types';
+import type { Dossier } from '../../lib/types';
+import { AssignmentBar } from './AssignmentBar';
+import { SourcesView } from './SourcesView';
 
 /** Organisation kinds that act on a dossier from this page. */
 export const ACTING_KINDS: ReadonlySet<string> = new Set([
@@ -329,6 +330,64 @@ function DecisionAct({
   );
 }
 
+const LATER_ACTS = {
+  withdraw_work: { kind: 'withdrawal', of: 'work' },
+  withdraw_residence: { kind: 'withdrawal', of: 'residence' },
+  withdraw_professional_card: { kind: 'withdrawal', of: 'professional_card' },
+  end_residence: { kind: 'end', of: 'residence' },
+} as const;
+type LaterAct = keyof typeof LATER_ACTS;
+const isLaterAct = (a: string): a is LaterAct => a in LATER_ACTS;
+
+/** A withdrawal or end after a positive decision: which one is offered follows the transition table. */
+function LaterDecisionAct({
+  dossier,
+  available,
+  onDone,
+}: {
+  dossier: Dossier;
+  available: LaterAct[];
+  onDone: (title: string) => void;
+}) {
+  const { t } = useI18n();
+  const [which, setWhich] = useState<string>(available[0] ?? 'withdraw_work');
+  const [grounds, setGrounds] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  return (
+    <Act
+      id="act-later"
+      title={t('acts.later.title')}
+      lead={t('acts.later.lead')}
+      onDone={onDone}
+      fieldErrors={errors}
+      setFieldErrors={setErrors}
+      prepare={() =>
+        !grounds.trim() || !isLaterAct(which)
+          ? { errors: { 'later-grounds': t('acts.later.grounds.required') } }
+          : {
+              path: `/dossiers/${dossier.id}/decisions`,
+              body: { ...LATER_ACTS[which], grounds: grounds.trim() },
+            }
+      }
+    >
+      <RadioGroup
+        id="later-which"
+        label={t('acts.later.what')}
+        value={which}
+        onChange={setWhich}
+        options={available.map((a) => ({ value: a, label: t(`acts.later.${a}` as const) }))}
+      />
+      <TextArea
+        id="later-grounds"
+        label={t('acts.grounds')}
+        value={grounds}
+        onChange={setGrounds}
+        error={errors['later-grounds']}
+      />
+    </Act>
+  );
+}
+
 function ExtensionAct({ dossier, onDone }: { dossier: Dossier; onDone: (title: string) => void }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
@@ -416,64 +475,6 @@ function IssuedAct({ dossier, onDone }: { dossier: Dossier; onDone: (title: stri
   );
 }
 
-const OUTCOMES = new Set(['pass', 'fail', 'not_found', 'unavailable', 'timeout', 'not_applicable']);
-const CHECKS = new Set([
-  'niss_check_digits',
-  'enterprise_number_check_digits',
-  'fee_reference_check_digits',
-  'kbo_enterprise_active',
-  'onss_employer_registered',
-  'dimona_employer',
-  'dimona_worker',
-  'dmfa_employer',
-  'dmfa_worker_salary',
-  'limosa_declaration',
-  'inasti_affiliation',
-]);
-
-/** The latest run of the automated checks, as `source` data the caller may read. */
-export function SourcesView({ sources }: { sources: SourceCheckView[] }) {
-  const { t, formatDateTime } = useI18n();
-  return (
-    <section aria-labelledby="sources-title" className="sources">
-      <h3 id="sources-title">{t('sources.title')}</h3>
-      {sources.length === 0 ? (
-        <p className="muted">{t('sources.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="dossier-table sources-table">
-            <caption className="visually-hidden">{t('sources.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sources.col.check')}</th>
-                <th scope="col">{t('sources.col.source')}</th>
-                <th scope="col">{t('sources.col.outcome')}</th>
-                <th scope="col">{t('sources.col.fetchedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sources.map((s) => (
-                <tr key={s.check} className={`outcome-${s.outcome}`}>
-                  <td data-label={t('sources.col.check')}>
-                    {CHECKS.has(s.check) ? t(`check.${s.check}` as MessageKey) : s.check}
-                  </td>
-                  <td data-label={t('sources.col.source')}>{s.source.toUpperCase()}</td>
-                  <td data-label={t('sources.col.outcome')}>
-                    <strong>
-                      {OUTCOMES.has(s.outcome) ? t(`sources.outcome.${s.outcome}` as MessageKey) : s.outcome}
-                    </strong>
-                  </td>
-                  <td data-label={t('sources.col.fetchedAt')}>{formatDateTime(s.fetchedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
-
 /**
  * The acts an authority, post or municipality may perform now, as the server's `allowedActions`
  * says: nothing is offered that the transition table would refuse.
@@ -512,6 +513,16 @@ export function ActsPanel({
   if (allowed.has('run_checks')) acts.push(<ChecksAct key={k('checks')} dossier={dossier} onDone={onDone} />);
   if (allowed.has('record_issued'))
     acts.push(<IssuedAct key={k('issued')} dossier={dossier} onDone={onDone} />);
+  const later = dossier.allowedActions.filter(isLaterAct);
+  if (later.length > 0)
+    acts.push(
+      <LaterDecisionAct
+        key={k(`later-${later.join()}`)}
+        dossier={dossier}
+        available={later}
+        onDone={onDone}
+      />,
+    );
 
   const sources = dossier.sources;
   if (acts.length === 0 && !done && !sources && !AUTHORITY_KINDS.has(kind ?? '')) return null;
@@ -520,6 +531,7 @@ export function ActsPanel({
       <h2 id="acts-title" tabIndex={-1}>
         {t('acts.title')}
       </h2>
+      {AUTHORITY_KINDS.has(kind ?? '') && <AssignmentBar dossierId={dossier.id} />}
       {done && <Notice kind="success">{done}</Notice>}
       {acts.length === 0 ? <p>{t('acts.none')}</p> : <p className="hint">{t('acts.lead')}</p>}
       {acts}

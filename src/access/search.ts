@@ -1,0 +1,126 @@
+import { sql } from 'kysely';
+import { appendAudit } from '../audit/audit.js';
+import type { Queryable } from '../db/database.js';
+import type { Sections } from '../dossier/sections.js';
+import type { Actor } from '../identity/actor.js';
+import type { Clock } from '../platform/clock.js';
+import { logAccess, open } from './gate.js';
+import { assigneesOf, summaryOf, type DossierSummary } from './listing.js';
+import { loadRecords } from './records.js';
+import { viewOf } from './view-builder.js';
+import type { DossierView } from './view.js';
+import type { DataCategory } from '../rules/documents.js';
+
+/** What a consulting authority searches by (R-CONS-1): one person, or one enterprise. */
+export type SearchCriteria =
+  | { by: 'niss'; niss: string }
+  | { by: 'name'; familyName: string; birthDate: string }
+  | { by: 'enterprise'; enterpriseNumber: string };
+
+const MAX_RESULTS = 50;
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s'’-]/g, '');
+
+/** Checked on what the caller may read: a search never finds a dossier by a part hidden from it. */
+function matchesVisible(view: DossierView, c: SearchCriteria): boolean {
+  const identity = view.sections.identity as Sections['identity'] | undefined;
+  switch (c.by) {
+    case 'niss':
+      return identity?.niss === c.niss;
+    case 'name':
+      return (
+        identity?.familyName !== undefined &&
+        fold(identity.familyName) === fold(c.familyName) &&
+        identity.birthDate === c.birthDate
+      );
+    case 'enterprise': {
+      const employment = view.sections.employment as Sections['employment'] | undefined;
+      const selfEmployed = view.sections.selfEmployed as Sections['selfEmployed'] | undefined;
+      return (
+        employment?.employer?.enterpriseNumber === c.enterpriseNumber ||
+        selfEmployed?.enterpriseNumber === c.enterpriseNumber
+      );
+    }
+  }
+}
+
+/**
+ * A consultation search (Art. 25): the candidates are narrowed in SQL, then each must be one the
+ * caller may see and match on what it may read. The search is audited with its purpose and what
+ * it found (never the searched value itself), and each dossier shown is an access-log read with
+ * that purpose, so the person concerned sees who looked them up and why.
+ */
+export async function searchDossiers(
+  db: Queryable,
+  actor: Actor,
+  clock: Clock,
+  criteria: SearchCriteria,
+  purpose: string,
+): Promise<{ items: DossierSummary[]; truncated: boolean }> {
+  const candidates = await db
+    .selectFrom('dossier')
+    .select('id')
+    .where('state', '<>', 'draft')
+    .where((eb) => {
+      switch (criteria.by) {
+        case 'niss':
+          return eb(sql<string>`identity->>'niss'`, '=', criteria.niss);
+        case 'name':
+          // The name is compared in memory, folded: "Müller" finds "Muller", "De Smet" "Desmet".
+          return eb(sql<string>`identity->>'birthDate'`, '=', criteria.birthDate);
+        case 'enterprise':
+          return eb.or([
+            eb(sql<string>`employment->'employer'->>'enterpriseNumber'`, '=', criteria.enterpriseNumber),
+            eb(sql<string>`self_employed->>'enterpriseNumber'`, '=', criteria.enterpriseNumber),
+          ]);
+      }
+    })
+    .orderBy('created_at', 'desc')
+    .limit(500)
+    .execute();
+  const opened = await open(
+    db,
+    actor,
+    clock,
+    await loadRecords(
+      db,
+      candidates.map((c) => c.id),
+      false,
+    ),
+  );
+  const now = clock.now();
+  const found: { view: DossierView; read: readonly DataCategory[] }[] = [];
+  for (const o of opened) {
+    const { view, read } = viewOf(o, now);
+    if (matchesVisible(view, criteria)) found.push({ view, read });
+  }
+  const shown = found.slice(0, MAX_RESULTS);
+  const assignees = await assigneesOf(
+    db,
+    actor.organisation.id,
+    shown.map((f) => f.view.id),
+  );
+  const stated = `${purpose} (search by ${criteria.by})`;
+  for (const { view, read } of shown) {
+    await logAccess(db, actor, clock, view.id, read.includes('identity') ? ['identity'] : [], stated);
+  }
+  await appendAudit(db, {
+    at: now,
+    kind: 'dossier_search',
+    actorUserId: actor.userId,
+    actorOrganisationId: actor.organisation.id,
+    details: { by: criteria.by, purpose, found: shown.map((f) => f.view.id) },
+  });
+  return {
+    items: shown.map(({ view }) => {
+      const a = assignees.get(view.id);
+      return summaryOf(view, a ? { name: a.name, isMe: a.userId === actor.userId } : null);
+    }),
+    truncated: found.length > MAX_RESULTS,
+  };
+}

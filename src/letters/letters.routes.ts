@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app.js';
+import { readDecisionLetter } from '../access/letters.js';
+import { readContextOf } from '../dossier/dossier.routes.js';
+import { AppError } from '../platform/errors.js';
+import { LANGUAGES } from '../platform/language.js';
+
+export function letterRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return (app) => {
+    app.get(
+      '/dossiers/:id/decisions/:decisionId/letter',
+      {
+        config: {
+          permission: { who: 'signed_in', why: 'the gate decides which letter, if any, the caller reads' },
+        },
+        schema: {
+          tags: ['dossiers'],
+          summary:
+            'Download the PDF letter of a decision: the full letter or the notice of a negative decision, as the caller may read it',
+          params: z.object({ id: z.uuid(), decisionId: z.uuid() }),
+          querystring: z.object({ language: z.enum(LANGUAGES).optional() }).strict(),
+        },
+      },
+      async (request, reply) => {
+        const actor = request.actor;
+        if (!actor) throw new AppError('unauthenticated');
+        const letter = await deps.db
+          .transaction()
+          .execute((tx) =>
+            readDecisionLetter(
+              tx,
+              actor,
+              deps.clock,
+              request.params.id,
+              request.params.decisionId,
+              request.query.language,
+              readContextOf(request),
+            ),
+          );
+        // Named by reference and decision only: a file name travels further than the file's content.
+        const name = `${letter.reference}-${letter.decisionId.slice(0, 8)}-${letter.language}.pdf`;
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .header('content-language', letter.language)
+          .header('cache-control', 'no-store')
+          .send(letter.content);
+      },
+    );
+    return Promise.resolve();
+  };
+}

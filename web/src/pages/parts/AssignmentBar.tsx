@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Notice } from '../../components/Page';
+import { useI18n } from '../../i18n/context';
+import { ApiError, api } from '../../lib/api';
+import type { Assignment } from '../../lib/types';
+
+/** Who of this authority handles the dossier, and the one button to take it or hand it back. */
+export function AssignmentBar({ dossierId }: { dossierId: string }) {
+  const { t, formatDate } = useI18n();
+  const [assignment, setAssignment] = useState<Assignment | undefined>(undefined);
+  const [done, setDone] = useState<string | undefined>(undefined);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const path = `/dossiers/${dossierId}/assignment`;
+
+  const load = useCallback(async () => {
+    try {
+      setAssignment(await api<Assignment>('GET', path));
+    } catch {
+      setAssignment({ assignee: null });
+    }
+  }, [path]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const change = async (method: 'PUT' | 'DELETE', message: string) => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      setAssignment(await api<Assignment>(method, path));
+      setDone(message);
+    } catch (e) {
+      setProblem(e instanceof ApiError && e.title ? e.title : t('error.generic'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!assignment) return null;
+  const a = assignment.assignee;
+  return (
+    <section aria-labelledby="assign-title" className="assignment">
+      <h3 id="assign-title">{t('assign.title')}</h3>
+      {done && <Notice kind="success">{done}</Notice>}
+      {problem && <ErrorSummary items={[{ text: problem }]} />}
+      <p>
+        {!a
+          ? t('assign.nobody')
+          : a.isMe
+            ? t('assign.me', { date: formatDate(a.assignedAt) })
+            : t('assign.other', { name: a.name, date: formatDate(a.assignedAt) })}
+      </p>
+      <p className="actions">
+        {a?.isMe ? (
+          <button
+            type="button"
+            className="button secondary"
+            disabled={busy}
+            onClick={() => void change('DELETE', t('assign.released'))}
+          >
+            {t('assign.release')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void change('PUT', t('assign.taken'))}
+          >
+            {a ? t('assign.takeOver') : t('assign.take')}
+          </button>
+        )}
+      </p>
+    </section>
+  );
+}
