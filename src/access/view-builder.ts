@@ -1,6 +1,6 @@
 import { legalDate } from '../platform/clock.js';
 import type { DataCategory } from '../rules/documents.js';
-import { feeFor } from '../rules/fees.js';
+import { feeFor, paymentReferenceFor } from '../rules/fees.js';
 import { missingForFiling } from '../dossier/completeness.js';
 import { deadlineClock } from '../dossier/deadline.js';
 import { SECTION_NAMES, type SectionName } from '../dossier/sections.js';
@@ -92,7 +92,12 @@ export function viewOf(
     createdAt: record.createdAt.toISOString(),
     filedAt: record.lifecycle.filedAt?.toISOString() ?? null,
     sections,
-    fee: adminFull ? feeFor(record.procedure, record.category, today) : null,
+    fee: adminFull
+      ? {
+          ...feeFor(record.procedure, record.category, today),
+          paymentReference: paymentReferenceFor(record.reference),
+        }
+      : null,
     documents,
     decisions,
     requests: adminFull

@@ -75,7 +75,7 @@ export interface DossierView {
   createdAt: string;
   filedAt: string | null;
   sections: Partial<Record<SectionName, unknown>>;
-  fee: { amountCents: number; legalSource: string } | null;
+  fee: { amountCents: number; legalSource: string; paymentReference: string } | null;
   documents: {
     id: string;
     type: string;

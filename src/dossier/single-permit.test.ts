@@ -1,3 +1,4 @@
+import { paymentReferenceFor } from '../rules/fees.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../platform/clock.js';
 import { startPlatform, type Client, type TestPlatform } from '../../test/harness.js';
@@ -38,8 +39,14 @@ async function advanceDays(days: number) {
 
 describe('single permit (R-PROC-5): employer → region → DVZ → post', () => {
   it('goes from draft to issued visa with the right party at each step', async () => {
-    const { id } = await completeSinglePermitDraft(platform, employer);
-    expect((await employer.get(path(id))).body.state).toBe('draft');
+    const { id, reference } = await completeSinglePermitDraft(platform, employer);
+    const draft = await employer.get(path(id));
+    expect(draft.body.state).toBe('draft');
+    // The platform issues the structured reference to pay with: the dossier's own number.
+    expect(draft.body.fee).toMatchObject({
+      amountCents: 35_800,
+      paymentReference: paymentReferenceFor(reference),
+    });
     // Drafts are the applicant's alone (access.md rule 2).
     expect((await flanders.get(path(id))).status).toBe(404);
 

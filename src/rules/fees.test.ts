@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { overlappingRows } from './effective.js';
-import { FEE_RULES, feeFor } from './fees.js';
+import { FEE_RULES, feeFor, paymentReferenceFor } from './fees.js';
+import { parseStructuredReference } from './identifiers.js';
 
 const ON = '2026-11-23';
 
@@ -24,5 +25,14 @@ describe('fees (Art. 18, R-FILE-7)', () => {
 
   it('throws when no row is in force', () => {
     expect(() => feeFor('work_permit', 'work_permit', '2024-01-01')).toThrow(/no fee rule/);
+  });
+
+  it('issues each dossier the structured reference that names it, with valid check digits', () => {
+    // 2026000123 mod 97 = 20
+    expect(paymentReferenceFor('SW-2026-000123')).toBe('+++202/6000/12320+++');
+    expect(parseStructuredReference(paymentReferenceFor('SW-2026-000123'))).toBe(
+      paymentReferenceFor('SW-2026-000123'),
+    );
+    expect(paymentReferenceFor('SW-2026-000124')).not.toBe(paymentReferenceFor('SW-2026-000123'));
   });
 });

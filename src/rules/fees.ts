@@ -1,3 +1,4 @@
+import { structuredReferenceFor } from './identifiers.js';
 import { AGREEMENT_SIGNED, effectiveAt, type RuleRow } from './effective.js';
 import type { Category, Procedure } from './procedures.js';
 
@@ -43,4 +44,14 @@ export function feeFor(
   const row = rows.find((r) => r.category === category) ?? rows.find((r) => r.category === undefined);
   if (row === undefined) throw new Error(`no fee rule for ${procedure}/${category} on ${on}`);
   return { amountCents: row.amountCents, legalSource: row.legalSource };
+}
+
+/**
+ * The structured communication (OGM/VCS) the platform issues for a dossier's fee: the ten digits
+ * of its reference (SW-2026-000123 → 2026000123) and their check, so a payment names its dossier.
+ */
+export function paymentReferenceFor(dossierReference: string): string {
+  const digits = dossierReference.replace(/\D/g, '').slice(-10);
+  if (digits.length !== 10) throw new Error('a dossier reference has ten digits');
+  return structuredReferenceFor(BigInt(digits));
 }

@@ -105,7 +105,7 @@ export interface Dossier {
   createdAt: string;
   filedAt: string | null;
   sections: SectionsView;
-  fee: { amountCents: number; legalSource: string } | null;
+  fee: { amountCents: number; legalSource: string; paymentReference: string } | null;
   documents: DocumentView[];
   decisions: DecisionView[];
   requests: RequestView[];

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import type { SectionName } from '../../../src/dossier/sections';
-import { parseEnterpriseNumber, structuredReferenceFor } from '../../../src/rules/identifiers';
+import { parseEnterpriseNumber } from '../../../src/rules/identifiers';
 import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
 import { Fieldset, RadioGroup, SelectField, TextField, type Option } from '../components/fields';
 import { Loading, Notice, Page } from '../components/Page';
@@ -211,16 +211,10 @@ function initialValues(section: SectionName, dossier: Dossier): Record<string, s
     if (!values['employer.name'] && dossier.applicant.name) values['employer.name'] = dossier.applicant.name;
     if (!values['employer.seatAddress.country']) values['employer.seatAddress.country'] = 'BE';
   }
-  if (section === 'fee' && !values.structuredReference) {
-    values.structuredReference = paymentReference(dossier.reference);
+  if (section === 'fee' && !values.structuredReference && dossier.fee) {
+    values.structuredReference = dossier.fee.paymentReference;
   }
   return values;
-}
-
-/** The structured communication to pay with, derived from the dossier reference (SW-2026-000123 → 2026000123). */
-export function paymentReference(reference: string): string {
-  const digits = reference.replace(/\D/g, '').slice(-10);
-  return digits.length === 10 ? structuredReferenceFor(Number(digits)) : '';
 }
 
 function SectionStep({ section, dossier, setDossier, next }: StepProps & { section: SectionName }) {
@@ -643,7 +637,7 @@ function FeeStep({ dossier, setDossier, next }: StepProps) {
       </>
     );
   }
-  const reference = paymentReference(dossier.reference);
+  const reference = dossier.fee?.paymentReference ?? '';
   return (
     <>
       <p>{t('fee.intro')}</p>
