@@ -1,69 +1,18 @@
-import { ORGANISATION_KINDS } from '../../../src/identity/actor';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextArea } from '../components/fields';
 import { Loading, Notice, Page } from '../components/Page';
 import { DICTIONARIES, type MessageKey } from '../i18n';
-import { useI18n, type I18n } from '../i18n/context';
+import { useI18n } from '../i18n/context';
 import { ApiError, api } from '../lib/api';
 import { daysLeftText, documentLabel, relationLabel, sizeText } from '../lib/format';
 import { isApplicantKind, useSession } from '../lib/session';
-import type {
-  AccessLogEntry,
-  DecisionView,
-  Dossier,
-  DocumentView,
-  EventView,
-  LetterLink,
-  RequestView,
-} from '../lib/types';
+import type { AccessLogEntry, Dossier, DocumentView, EventView, RequestView } from '../lib/types';
+import { AccessLogView } from './parts/AccessLogView';
 import { ACTING_KINDS, ActsPanel } from './parts/ActsPanel';
+import { DecisionsView } from './parts/DecisionsView';
 import { DocumentRow } from './parts/DocumentRow';
-
-function decisionTitle(t: I18n['t'], d: Exclude<DecisionView, { fact: 'negative_decision' }>): string {
-  if (d.kind === 'withdrawal' || d.kind === 'end') {
-    return t(`decision.kind.${d.kind}` as const, { of: t(`decision.kind.${d.of ?? 'work'}` as const) });
-  }
-  return `${t(`decision.kind.${d.kind}` as const)}: ${t(`decision.outcome.${d.outcome}` as const)}`;
-}
-
-/** The decision's letters as stored with the dossier: the authentic language first, then courtesy copies. */
-function LetterLinks({
-  dossierId,
-  decisionId,
-  letters,
-  notice,
-}: {
-  dossierId: string;
-  decisionId: string;
-  letters: LetterLink[];
-  notice: boolean;
-}) {
-  const { t } = useI18n();
-  if (letters.length === 0) return null;
-  return (
-    <ul className="letters">
-      {[...letters]
-        .sort((a, b) => Number(a.courtesy) - Number(b.courtesy))
-        .map((l) => (
-          <li key={l.language}>
-            <a
-              href={`/api/v1/dossiers/${dossierId}/decisions/${decisionId}/letter?language=${l.language}`}
-              download
-              hrefLang={l.language}
-              className="letter-link"
-            >
-              {t(notice ? 'decision.notice' : 'decision.letter', {
-                language: t(`letterLanguage.${l.language}` as const),
-              })}
-            </a>
-            {l.courtesy && <span className="muted"> ({t('decision.letter.courtesy')})</span>}
-          </li>
-        ))}
-    </ul>
-  );
-}
 
 export function DossierPage() {
   const { id = '' } = useParams();
@@ -237,61 +186,7 @@ export function DossierPage() {
         />
       )}
 
-      {dossier.decisions.length > 0 && (
-        <section aria-labelledby="decisions-title">
-          <h2 id="decisions-title">{t('decision.title')}</h2>
-          <ul className="decisions">
-            {dossier.decisions.map((d) =>
-              'fact' in d ? (
-                <li key={d.id} className="decision decision-negative">
-                  <p>{t('decision.negativeFact', { date: formatDate(d.decidedAt) })}</p>
-                  <LetterLinks dossierId={dossier.id} decisionId={d.id} letters={d.letters} notice />
-                </li>
-              ) : (
-                <li
-                  key={d.id}
-                  className={`decision ${d.negative ? 'decision-negative' : 'decision-positive'}`}
-                >
-                  <h3>{decisionTitle(t, d)}</h3>
-                  <p>
-                    {t('decision.by', {
-                      authority: relationLabel(t, d.authority),
-                      date: formatDate(d.decidedAt),
-                    })}
-                  </p>
-                  {d.validFrom && d.validUntil && (
-                    <p>
-                      {t('decision.valid', {
-                        from: formatDate(d.validFrom),
-                        until: formatDate(d.validUntil),
-                      })}
-                    </p>
-                  )}
-                  {d.grounds && (
-                    <>
-                      <h4>{t('decision.grounds')}</h4>
-                      <p className="grounds">{d.grounds}</p>
-                    </>
-                  )}
-                  <p className="hint">{t('decision.legal', { basis: d.legalBasis })}</p>
-                  <LetterLinks dossierId={dossier.id} decisionId={d.id} letters={d.letters} notice={false} />
-                </li>
-              ),
-            )}
-          </ul>
-          <p>
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => {
-                window.print();
-              }}
-            >
-              {t('dossier.print')}
-            </button>
-          </p>
-        </section>
-      )}
+      {dossier.decisions.length > 0 && <DecisionsView dossier={dossier} />}
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('timeline.title')}</h2>
@@ -352,36 +247,7 @@ export function DossierPage() {
         </section>
       )}
 
-      {kind === 'worker' && (
-        <section aria-labelledby="access-title">
-          <h2 id="access-title">{t('access.title')}</h2>
-          <p>{t('access.intro')}</p>
-          {accessLog === undefined ? (
-            <Loading />
-          ) : accessLog.length === 0 ? (
-            <p className="muted">{t('access.empty')}</p>
-          ) : (
-            <ul className="access-log">
-              {accessLog.map((entry, i) => (
-                <li key={`${entry.at}-${String(i)}`}>
-                  {t('access.entry', {
-                    who:
-                      entry.organisation.kind in ORG_KEYS
-                        ? t(`orgKind.${entry.organisation.kind}` as const)
-                        : entry.organisation.name,
-                    name: entry.organisation.name,
-                    what: entry.categories.map((c) => t(`dataCat.${c}` as const)).join(', '),
-                    date: formatDateTime(entry.at),
-                  })}
-                  {entry.purpose && (
-                    <span className="muted"> {t('access.purpose', { purpose: entry.purpose })}</span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      {kind === 'worker' && <AccessLogView entries={accessLog} />}
     </Page>
   );
 }
@@ -392,8 +258,6 @@ const ACTION_KEYS: Record<string, true> = Object.fromEntries(
     .filter((k) => k.startsWith('action.'))
     .map((k) => [k.slice('action.'.length), true]),
 );
-
-const ORG_KEYS: Record<string, true> = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, true]));
 
 /** The open request for documents: what is asked, by when, and the answer with its uploads. */
 function RequestPanel({
