@@ -1,7 +1,7 @@
 import { legalDate } from '../platform/clock.js';
-import type { DataCategory } from '../rules/documents.js';
+import { DOCUMENT_CATEGORY, requiredDocuments, type DataCategory } from '../rules/documents.js';
 import { feeFor, paymentReferenceFor } from '../rules/fees.js';
-import { missingForFiling } from '../dossier/completeness.js';
+import { dossierFacts, missingForFiling } from '../dossier/completeness.js';
 import { deadlineClock } from '../dossier/deadline.js';
 import { SECTION_NAMES, type SectionName } from '../dossier/sections.js';
 import { allowedActions, type ActionName } from '../dossier/transitions.js';
@@ -126,6 +126,7 @@ export function viewOf(
             on: today,
           })
         : null,
+    checklist: examinationChecklist(opened),
     allowedActions: allowed.length
       ? allowed
       : allowedActions(record.procedure, record.lifecycle.state, opened.relations),
@@ -133,4 +134,37 @@ export function viewOf(
     sources,
   };
   return { view, read: [...read] };
+}
+
+/**
+ * For the examining authorities: the documents the rule tables asked of this filing (on the day it
+ * was filed), each present or not. Limited to the types the caller may see listed, so it tells
+ * nothing the documents list would not.
+ */
+function examinationChecklist(opened: Opened): DossierView['checklist'] {
+  const { record, grants } = opened;
+  const filedAt = record.lifecycle.filedAt;
+  if (!filedAt || !opened.relations.some((r) => r === 'competent_region' || r === 'dvz')) return null;
+  const input = {
+    procedure: record.procedure,
+    category: record.category,
+    region: record.region ?? undefined,
+    longTermMobility: record.longTermMobility,
+    renewal: record.follows?.kind === 'renewal',
+    sections: record.sections,
+    documentTypes: record.documents.map((d) => d.type),
+    on: legalDate(filedAt),
+  };
+  return requiredDocuments({ ...input, facts: dossierFacts(input) }).flatMap((d) => {
+    const grant = grants[DOCUMENT_CATEGORY[d.documentType]];
+    if (grant.level === '-' || grant.level === 'F') return [];
+    if (grant.documentTypes && !grant.documentTypes.includes(d.documentType as never)) return [];
+    return [
+      {
+        documentType: d.documentType,
+        legalSource: d.legalSource,
+        present: input.documentTypes.includes(d.documentType),
+      },
+    ];
+  });
 }

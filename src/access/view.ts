@@ -99,6 +99,8 @@ export interface DossierView {
   }[];
   clock: DeadlineClock | null;
   missing: { kind: 'field' | 'document'; section?: string; name: string }[] | null;
+  /** For the examining authorities: what the rule tables asked of this filing, and what is there. */
+  checklist: { documentType: string; legalSource: string; present: boolean }[] | null;
   allowedActions: ActionName[];
   withheld: DataCategory[];
 }

@@ -61,6 +61,18 @@ describe('single permit (R-PROC-5): employer → region → DVZ → post', () =>
       daysLeft: 90,
     });
 
+    // The examiner's checklist: each document the rule tables asked of this filing, all present here.
+    const examined = await flanders.get(path(id));
+    expect(examined.body.checklist.map((c: { documentType: string }) => c.documentType)).toEqual(
+      expect.arrayContaining(['passport', 'contract', 'fee_proof']),
+    );
+    expect(examined.body.checklist.every((c: { present: boolean }) => c.present)).toBe(true);
+    // Not the health certificate: the region's undesignated staff do not see health documents.
+    expect(examined.body.checklist.map((c: { documentType: string }) => c.documentType)).not.toContain(
+      'medical_certificate',
+    );
+    expect(filed.body.checklist).toBeNull();
+
     // DVZ sees the dossier only once it is admissible (Art. 12 §1 second para.).
     expect((await dvz.get(path(id))).status).toBe(404);
     const admissible = await flanders.post(path(id, '/admissibility'), { outcome: 'admissible' });

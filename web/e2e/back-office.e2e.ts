@@ -53,6 +53,10 @@ describe('the back office', () => {
     await signIn(flanders, platform.url, 'flanders');
     await openFromQueue(flanders, 'nl', reference, 'nl-22-region-queue');
     expect(await flanders.locator('#act-admissibility').count()).toBe(1);
+    // The file checked against the rule tables: every document asked is there.
+    const asked = flanders.locator('.examination-checklist tbody tr');
+    expect(await asked.count()).toBeGreaterThan(2);
+    expect(await flanders.locator('.examination-checklist .check-absent').count()).toBe(0);
     // Nothing is offered that the transition table would refuse now.
     expect(await flanders.locator('#act-decision-work').count()).toBe(0);
     await expectPage(flanders, 'nl');

@@ -858,4 +858,12 @@ export const de: Dictionary = {
   'letterLanguage.fr': 'Französisch',
   'letterLanguage.de': 'Deutsch',
   'letterLanguage.en': 'Englisch',
+  'examine.checklist.title': 'Dokumente laut Regeltabellen',
+  'examine.checklist.lead':
+    'Was die Regeln für diesen Antrag am Tag der Einreichung verlangten, für dieses Verfahren, diese Kategorie und diese Region.',
+  'examine.checklist.present': 'Vorhanden',
+  'examine.checklist.absent': 'Fehlt',
+  'examine.checklist.col.document': 'Dokument',
+  'examine.checklist.col.status': 'Status',
+  'examine.checklist.col.source': 'Rechtsgrundlage',
 };

@@ -828,6 +828,14 @@ export const en = {
   'letterLanguage.fr': 'French',
   'letterLanguage.de': 'German',
   'letterLanguage.en': 'English',
+  'examine.checklist.title': 'Documents against the rule tables',
+  'examine.checklist.lead':
+    'What the rules asked of this application on the day it was filed, for this procedure, category and region.',
+  'examine.checklist.present': 'Present',
+  'examine.checklist.absent': 'Missing',
+  'examine.checklist.col.document': 'Document',
+  'examine.checklist.col.status': 'Status',
+  'examine.checklist.col.source': 'Legal source',
 } as const;
 
 export type MessageKey = keyof typeof en;

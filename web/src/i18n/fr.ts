@@ -848,4 +848,12 @@ export const fr: Dictionary = {
   'letterLanguage.fr': 'français',
   'letterLanguage.de': 'allemand',
   'letterLanguage.en': 'anglais',
+  'examine.checklist.title': 'Documents selon les tables de règles',
+  'examine.checklist.lead':
+    'Ce que les règles demandaient pour cette demande le jour de son introduction, pour cette procédure, cette catégorie et cette région.',
+  'examine.checklist.present': 'Présent',
+  'examine.checklist.absent': 'Manquant',
+  'examine.checklist.col.document': 'Document',
+  'examine.checklist.col.status': 'Statut',
+  'examine.checklist.col.source': 'Base juridique',
 };

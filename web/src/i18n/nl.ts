@@ -842,4 +842,12 @@ export const nl: Dictionary = {
   'letterLanguage.fr': 'Frans',
   'letterLanguage.de': 'Duits',
   'letterLanguage.en': 'Engels',
+  'examine.checklist.title': 'Documenten volgens de regeltabellen',
+  'examine.checklist.lead':
+    'Wat de regels voor deze aanvraag vroegen op de dag van indiening, voor deze procedure, categorie en dit gewest.',
+  'examine.checklist.present': 'Aanwezig',
+  'examine.checklist.absent': 'Ontbreekt',
+  'examine.checklist.col.document': 'Document',
+  'examine.checklist.col.status': 'Status',
+  'examine.checklist.col.source': 'Rechtsgrond',
 };

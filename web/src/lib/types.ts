@@ -111,6 +111,7 @@ export interface Dossier {
   requests: RequestView[];
   clock: DeadlineClock | null;
   missing: { kind: 'field' | 'document'; section?: string; name: string }[] | null;
+  checklist: { documentType: string; legalSource: string; present: boolean }[] | null;
   allowedActions: string[];
   withheld: DataCategory[];
   /** Results of the latest automated checks; null unless the caller may read `source` data. */

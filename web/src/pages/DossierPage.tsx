@@ -12,6 +12,7 @@ import type { AccessLogEntry, Dossier, DocumentView, EventView, RequestView } fr
 import { AccessLogView } from './parts/AccessLogView';
 import { ACTING_KINDS, ActsPanel } from './parts/ActsPanel';
 import { DecisionsView } from './parts/DecisionsView';
+import { ExaminationChecklist } from './parts/ExaminationChecklist';
 import { DocumentRow } from './parts/DocumentRow';
 
 export function DossierPage() {
@@ -225,6 +226,8 @@ export function DossierPage() {
           </ul>
         </section>
       )}
+
+      {dossier.checklist && <ExaminationChecklist checklist={dossier.checklist} />}
 
       {dossier.documents.length > 0 && (
         <section aria-labelledby="documents-title">
