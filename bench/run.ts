@@ -39,6 +39,37 @@ try {
   await measure('region declares admissible', drafts.length, (i) =>
     flanders.post(`/api/v1/dossiers/${drafts[i]}/admissibility`, { outcome: 'admissible' }),
   );
+  // Half refused (four letters each: full and notice, Dutch and English), half granted (two).
+  await measure('region decides on work (with its letters)', drafts.length, (i) =>
+    flanders.post(
+      `/api/v1/dossiers/${drafts[i]}/decisions`,
+      i % 2 === 0
+        ? { kind: 'work', outcome: 'refused', grounds: 'Fictitious grounds for a measurement.' }
+        : { kind: 'work', outcome: 'granted', validFrom: '2027-02-01', validUntil: '2028-01-31' },
+    ),
+  );
+  const letters = await platform.deps.db.selectFrom('decision_letter').select('id').execute();
+  console.log(
+    `${''.padEnd(44)} (${String(letters.length)} letters stored for the admissibility and work decisions)`,
+  );
+  const inspection = await platform.login('inspection');
+  const found = await flanders.get<{ decisions: { id: string }[] }>(`/api/v1/dossiers/${drafts[0]}`);
+  const decisionId = found.body.decisions.at(-1)?.id ?? '';
+  await measure('region downloads a decision letter', 100, () =>
+    flanders.request('GET', `/api/v1/dossiers/${drafts[0]}/decisions/${decisionId}/letter`),
+  );
+  const enterprise = await employer.get<{
+    sections: { employment: { employer: { enterpriseNumber: string } } };
+  }>(`/api/v1/dossiers/${drafts[0]}`);
+  await measure('inspection searches an enterprise (30 found)', 50, () =>
+    inspection.post('/api/v1/dossiers/search', {
+      purpose: 'Measurement of the search',
+      criteria: {
+        by: 'enterprise',
+        enterpriseNumber: enterprise.body.sections.employment.employer.enterpriseNumber,
+      },
+    }),
+  );
 } finally {
   await platform.close();
 }
