@@ -58,6 +58,7 @@ describe('a refusal, a withdrawal and a consultation across parties, in the brow
     // Filed in Dutch: the letters come in Dutch with an English courtesy copy.
     const dutchEmployer = await platform.login('employer', 'nl');
     const filed = await admissibleSinglePermit(platform, { employer: dutchEmployer, flanders, dvz });
+    await filedSinglePermit(platform, employer); // another in the region's queue
 
     const region = await as('flanders', 'nl-BE');
     await openDossier(region, filed.id);
@@ -72,6 +73,14 @@ describe('a refusal, a withdrawal and a consultation across parties, in the brow
     expect(await mine.first().textContent()).toContain(filed.reference);
     expect(await mine.first().textContent()).toContain(tr('nl', 'queue.assignee.me'));
     await audit(region, 'nl-40-region-queue-mine');
+    // Searching the queue by reference, whoever handles it.
+    await region.selectOption('#queue-assigned', '');
+    await region.locator('.filters button[type=submit]').click();
+    await expect.poll(() => mine.count()).toBeGreaterThan(1);
+    await region.fill('#queue-q', filed.reference);
+    await region.locator('.filters button[type=submit]').click();
+    await expect.poll(() => mine.count()).toBe(1);
+    expect(await mine.first().textContent()).toContain(filed.reference);
 
     await openDossier(region, filed.id);
     await region.check('#decision-work-outcome-refused');

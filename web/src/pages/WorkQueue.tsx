@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { STATES } from '../../../src/dossier/states';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { SelectField } from '../components/fields';
+import { SelectField, TextField } from '../components/fields';
 import { Loading, Page } from '../components/Page';
 import { useI18n } from '../i18n/context';
 import { ApiError, api } from '../lib/api';
@@ -15,12 +15,13 @@ export function WorkQueue() {
   const { t, formatDate } = useI18n();
   const [draft, setDraft] = useState('');
   const [draftAssigned, setDraftAssigned] = useState('');
-  const [filter, setFilter] = useState({ state: '', assigned: '' });
+  const [draftQ, setDraftQ] = useState('');
+  const [filter, setFilter] = useState({ state: '', assigned: '', q: '' });
   const [items, setItems] = useState<DossierSummary[] | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
 
   const load = useCallback(
-    async (f: { state: string; assigned: string }) => {
+    async (f: { state: string; assigned: string; q: string }) => {
       try {
         const all: DossierSummary[] = [];
         let cursor: string | null = null;
@@ -29,6 +30,7 @@ export function WorkQueue() {
           const params = new URLSearchParams({ limit: '100' });
           if (f.state) params.set('state', f.state);
           if (f.assigned) params.set('assigned', f.assigned);
+          if (f.q.trim().length >= 2) params.set('q', f.q.trim());
           if (cursor) params.set('cursor', cursor);
           const page: { items: DossierSummary[]; nextCursor: string | null } = await api(
             'GET',
@@ -54,7 +56,7 @@ export function WorkQueue() {
 
   const submit = (e: SyntheticEvent) => {
     e.preventDefault();
-    setFilter({ state: draft, assigned: draftAssigned });
+    setFilter({ state: draft, assigned: draftAssigned, q: draftQ });
   };
 
   return (
@@ -72,6 +74,14 @@ export function WorkQueue() {
               value: s,
               label: t(`state.${s}` as const),
             }))}
+          />
+          <TextField
+            id="queue-q"
+            label={t('filter.q')}
+            hint={t('filter.q.hint')}
+            optional
+            value={draftQ}
+            onChange={setDraftQ}
           />
           <SelectField
             id="queue-assigned"
