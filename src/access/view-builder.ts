@@ -158,7 +158,7 @@ function examinationChecklist(opened: Opened): DossierView['checklist'] {
   return requiredDocuments({ ...input, facts: dossierFacts(input) }).flatMap((d) => {
     const grant = grants[DOCUMENT_CATEGORY[d.documentType]];
     if (grant.level === '-' || grant.level === 'F') return [];
-    if (grant.documentTypes && !grant.documentTypes.includes(d.documentType as never)) return [];
+    if (grant.documentTypes && !grant.documentTypes.includes(d.documentType)) return [];
     return [
       {
         documentType: d.documentType,
