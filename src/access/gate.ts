@@ -137,6 +137,12 @@ const DEFAULT_PURPOSE: Record<Relation, string> = {
 export const purposeOf = (opened: Opened, stated: string | undefined): string =>
   stated ?? DEFAULT_PURPOSE[opened.relations[0] ?? 'operator'];
 
+/** The purpose logged with a read: a mutual-recognition read names its own dossier too. */
+export const purposeFor = (opened: Opened, context: ReadContext): string =>
+  opened.relations.includes('other_region')
+    ? `${DEFAULT_PURPOSE.other_region}: ${context.purpose ?? ''} (own dossier ${context.forDossierId ?? ''})`
+    : purposeOf(opened, context.purpose);
+
 /** Opens one dossier for a read: 404 when invisible; a mutual-recognition read must say why. */
 export async function openForRead(
   db: Queryable,
@@ -150,10 +156,7 @@ export async function openForRead(
   if (opened.relations.length === 1 && opened.relations[0] === 'other_region' && !context.purpose) {
     throw new AppError('purpose_required');
   }
-  const purpose = opened.relations.includes('other_region')
-    ? `${DEFAULT_PURPOSE.other_region}: ${context.purpose ?? ''} (own dossier ${context.forDossierId ?? ''})`
-    : purposeOf(opened, context.purpose);
-  return { opened, purpose };
+  return { opened, purpose: purposeFor(opened, context) };
 }
 
 /** GET /dossiers/{id}: the dossier as the caller may see it, the read logged. */

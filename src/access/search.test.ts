@@ -3,16 +3,17 @@ import { startPlatform, type Client, type TestPlatform } from '../../test/harnes
 import { claimDossier, completeSinglePermitDraft, filedSinglePermit } from '../../test/scenarios.js';
 
 let platform: TestPlatform;
-let employer: Client, inspection: Client, counter: Client, worker: Client, flanders: Client;
+let employer: Client, inspection: Client, counter: Client, worker: Client, flanders: Client, wallonia: Client;
 
 beforeAll(async () => {
   platform = await startPlatform();
-  [employer, inspection, counter, worker, flanders] = await platform.loginAll([
+  [employer, inspection, counter, worker, flanders, wallonia] = await platform.loginAll([
     'employer',
     'inspection',
     'counter',
     'worker',
     'flanders',
+    'wallonia',
   ] as const);
 });
 afterAll(() => platform.close());
@@ -129,5 +130,43 @@ describe('consultation search by the inspection services (R-CONS-1, Art. 25)', (
     expect(references(await search(flanders, { by: 'niss', niss: filed.sections.identity.niss }))).toEqual([
       filed.reference,
     ]);
+  });
+
+  it('lets a region find the same person in another region only from its own dossier (Art. 26)', async () => {
+    const inFlanders = await filedSinglePermit(platform, employer);
+    const inWallonia = await completeSinglePermitDraft(platform, employer, { postcode: '4000' });
+    await employer.patch(`/api/v1/dossiers/${inWallonia.id}`, {
+      identity: { niss: inFlanders.sections.identity.niss },
+    });
+    expect((await employer.post(`/api/v1/dossiers/${inWallonia.id}/submit`)).status).toBe(200);
+    const niss = inFlanders.sections.identity.niss;
+
+    // Without naming its own dossier, Wallonia finds only its own.
+    expect(references(await search(wallonia, { by: 'niss', niss }))).toEqual([inWallonia.reference]);
+    const recognised = await wallonia.post('/api/v1/dossiers/search', {
+      purpose: 'Recognition of the work authorisation',
+      forDossier: inWallonia.id,
+      criteria: { by: 'niss', niss },
+    });
+    expect(references(recognised).sort()).toEqual([inFlanders.reference, inWallonia.reference].sort());
+    const logged = await platform.deps.db
+      .selectFrom('access_log')
+      .select('purpose')
+      .where('dossier_id', '=', inFlanders.id)
+      .where('organisation_id', '=', platform.directory.organisations.wallonia ?? '')
+      .execute();
+    expect(logged.map((l) => l.purpose)).toEqual([
+      `Mutual recognition (Art. 26): Recognition of the work authorisation (search by niss) (own dossier ${inWallonia.id})`,
+    ]);
+    // Naming a dossier that is not its own changes nothing.
+    expect(
+      references(
+        await wallonia.post('/api/v1/dossiers/search', {
+          purpose: 'Recognition of the work authorisation',
+          forDossier: inFlanders.id,
+          criteria: { by: 'niss', niss },
+        }),
+      ),
+    ).toEqual([inWallonia.reference]);
   });
 });

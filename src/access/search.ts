@@ -4,7 +4,7 @@ import type { Queryable } from '../db/database.js';
 import type { Sections } from '../dossier/sections.js';
 import type { Actor } from '../identity/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { logAccess, open } from './gate.js';
+import { logAccess, open, purposeFor } from './gate.js';
 import { assigneesOf, summaryOf, type DossierSummary } from './listing.js';
 import { loadRecords } from './records.js';
 import { viewOf } from './view-builder.js';
@@ -61,7 +61,10 @@ export async function searchDossiers(
   clock: Clock,
   criteria: SearchCriteria,
   purpose: string,
+  /** Art. 26: a region's own dossier, to find the same person's dossiers in other regions. */
+  forDossierId?: string,
 ): Promise<{ items: DossierSummary[]; truncated: boolean }> {
+  const context = { purpose: `${purpose} (search by ${criteria.by})`, forDossierId };
   const candidates = await db
     .selectFrom('dossier')
     .select('id')
@@ -92,12 +95,13 @@ export async function searchDossiers(
       candidates.map((c) => c.id),
       false,
     ),
+    context,
   );
   const now = clock.now();
-  const found: { view: DossierView; read: readonly DataCategory[] }[] = [];
+  const found: { view: DossierView; read: readonly DataCategory[]; purpose: string }[] = [];
   for (const o of opened) {
     const { view, read } = viewOf(o, now);
-    if (matchesVisible(view, criteria)) found.push({ view, read });
+    if (matchesVisible(view, criteria)) found.push({ view, read, purpose: purposeFor(o, context) });
   }
   const shown = found.slice(0, MAX_RESULTS);
   const assignees = await assigneesOf(
@@ -105,16 +109,20 @@ export async function searchDossiers(
     actor.organisation.id,
     shown.map((f) => f.view.id),
   );
-  const stated = `${purpose} (search by ${criteria.by})`;
-  for (const { view, read } of shown) {
-    await logAccess(db, actor, clock, view.id, read.includes('identity') ? ['identity'] : [], stated);
+  for (const { view, read, purpose: logged } of shown) {
+    await logAccess(db, actor, clock, view.id, read.includes('identity') ? ['identity'] : [], logged);
   }
   await appendAudit(db, {
     at: now,
     kind: 'dossier_search',
     actorUserId: actor.userId,
     actorOrganisationId: actor.organisation.id,
-    details: { by: criteria.by, purpose, found: shown.map((f) => f.view.id) },
+    details: {
+      by: criteria.by,
+      purpose,
+      ...(forDossierId && { forDossierId }),
+      found: shown.map((f) => f.view.id),
+    },
   });
   return {
     items: shown.map(({ view }) => {

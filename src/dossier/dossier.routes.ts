@@ -145,7 +145,14 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         deps.db
           .transaction()
           .execute((tx) =>
-            searchDossiers(tx, actorOf(request), deps.clock, request.body.criteria, request.body.purpose),
+            searchDossiers(
+              tx,
+              actorOf(request),
+              deps.clock,
+              request.body.criteria,
+              request.body.purpose,
+              request.body.forDossier,
+            ),
           ),
     );
 

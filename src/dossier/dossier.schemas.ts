@@ -92,6 +92,8 @@ export const IssuedBody = z
 export const SearchBody = z
   .object({
     purpose: z.string().trim().min(5).max(200),
+    /** Art. 26: the region's own dossier about the person, to find their dossiers in other regions. */
+    forDossier: z.uuid().optional(),
     criteria: z.discriminatedUnion('by', [
       z.object({ by: z.literal('niss'), niss: nissField }).strict(),
       z

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, TestPlatform } from '../../test/harness.js';
 import { admissibleSinglePermit, workGrantedSinglePermit } from '../../test/exchange.js';
-import { claimDossier, filedSinglePermit } from '../../test/scenarios.js';
+import { claimDossier, completeSinglePermitDraft, filedSinglePermit } from '../../test/scenarios.js';
 import type { Lang } from '../src/i18n/index.js';
 import { audit, expectPage, newContext, signIn, startPortal, tr } from './support.js';
 
@@ -207,5 +207,43 @@ describe('a refusal, a withdrawal and a consultation across parties, in the brow
     expect(inspection.filter((e) => !e.includes(purpose))).toEqual([]);
     await audit(person, 'en-50-worker-access-log');
     await person.context().close();
+  });
+
+  it('a region finds the same person’s dossier in another region from its own, with a purpose (Art. 26)', async () => {
+    const inFlanders = await filedSinglePermit(platform, employer);
+    const inWallonia = await completeSinglePermitDraft(platform, employer, { postcode: '4000' });
+    await employer.patch(`/api/v1/dossiers/${inWallonia.id}`, {
+      identity: { niss: inFlanders.sections.identity.niss },
+    });
+    await employer.post(`/api/v1/dossiers/${inWallonia.id}/submit`);
+
+    const region = await as('wallonia', 'fr-BE');
+    // Without its own dossier named, the other region's dossier does not exist for Wallonia.
+    await region.goto(`${platform.url}/dossiers/${inFlanders.id}`);
+    await region.waitForSelector('.notice-error');
+    await openDossier(region, inWallonia.id);
+    await region.locator('.recognition button[type=submit]').click();
+    await region.waitForSelector('.recognition .error-summary');
+    await region.fill('#recognition-purpose', 'Reconnaissance de l’autorisation de travail');
+    await region.locator('.recognition button[type=submit]').click();
+    const found = region.locator(`.recognition-results a:text("${inFlanders.reference}")`);
+    await found.waitFor();
+    await expectPage(region, 'fr');
+    await audit(region, 'fr-51-region-recognition');
+    await Promise.all([region.waitForURL(new RegExp(`/dossiers/${inFlanders.id}`)), found.click()]);
+    await region.waitForSelector('.summary');
+    expect(await region.locator('main h1').textContent()).toContain(inFlanders.reference);
+    await region.context().close();
+
+    const reads = await platform.deps.db
+      .selectFrom('access_log')
+      .select('purpose')
+      .where('dossier_id', '=', inFlanders.id)
+      .where('organisation_id', '=', platform.directory.organisations.wallonia ?? '')
+      .execute();
+    expect(reads.length).toBeGreaterThanOrEqual(2);
+    expect(reads.every((r) => r.purpose.startsWith('Mutual recognition (Art. 26): Reconnaissance'))).toBe(
+      true,
+    );
   });
 });

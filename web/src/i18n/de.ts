@@ -866,4 +866,10 @@ export const de: Dictionary = {
   'examine.checklist.col.document': 'Dokument',
   'examine.checklist.col.status': 'Status',
   'examine.checklist.col.source': 'Rechtsgrundlage',
+  'recognition.title': 'Andere Regionen (gegenseitige Anerkennung, Art. 26)',
+  'recognition.lead':
+    'Suchen Sie die Dossiers dieser Person in den anderen Regionen. Sie sehen nur, was das Abkommen erlaubt, und die Person sieht diese Einsichtnahme und ihren Zweck.',
+  'recognition.search': 'In den anderen Regionen suchen',
+  'recognition.none': 'Kein Dossier dieser Person in einer anderen Region.',
+  'recognition.found': '{count} Dossiers dieser Person in anderen Regionen',
 };

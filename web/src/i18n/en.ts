@@ -836,6 +836,12 @@ export const en = {
   'examine.checklist.col.document': 'Document',
   'examine.checklist.col.status': 'Status',
   'examine.checklist.col.source': 'Legal source',
+  'recognition.title': 'Other regions (mutual recognition, Art. 26)',
+  'recognition.lead':
+    'Look for this person’s dossiers in the other regions. You see only what the agreement allows, and the person sees this consultation and its purpose.',
+  'recognition.search': 'Look in the other regions',
+  'recognition.none': 'No dossier of this person in another region.',
+  'recognition.found': '{count} dossiers of this person in other regions',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -856,4 +856,10 @@ export const fr: Dictionary = {
   'examine.checklist.col.document': 'Document',
   'examine.checklist.col.status': 'Statut',
   'examine.checklist.col.source': 'Base juridique',
+  'recognition.title': 'Autres régions (reconnaissance mutuelle, art. 26)',
+  'recognition.lead':
+    'Recherchez les dossiers de cette personne dans les autres régions. Vous ne voyez que ce que l’accord permet, et la personne voit cette consultation et sa finalité.',
+  'recognition.search': 'Rechercher dans les autres régions',
+  'recognition.none': 'Aucun dossier de cette personne dans une autre région.',
+  'recognition.found': '{count} dossiers de cette personne dans d’autres régions',
 };

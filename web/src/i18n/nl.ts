@@ -850,4 +850,10 @@ export const nl: Dictionary = {
   'examine.checklist.col.document': 'Document',
   'examine.checklist.col.status': 'Status',
   'examine.checklist.col.source': 'Rechtsgrond',
+  'recognition.title': 'Andere gewesten (wederzijdse erkenning, art. 26)',
+  'recognition.lead':
+    'Zoek de dossiers van deze persoon in de andere gewesten. U ziet alleen wat het akkoord toestaat, en de betrokkene ziet deze raadpleging en het doel ervan.',
+  'recognition.search': 'Zoeken in de andere gewesten',
+  'recognition.none': 'Geen dossier van deze persoon in een ander gewest.',
+  'recognition.found': '{count} dossiers van deze persoon in andere gewesten',
 };

@@ -13,6 +13,7 @@ import { AccessLogView } from './parts/AccessLogView';
 import { ACTING_KINDS, ActsPanel } from './parts/ActsPanel';
 import { DecisionsView } from './parts/DecisionsView';
 import { ExaminationChecklist } from './parts/ExaminationChecklist';
+import { RecognitionSearch } from './parts/RecognitionSearch';
 import { DocumentRow } from './parts/DocumentRow';
 
 export function DossierPage() {
@@ -20,7 +21,10 @@ export function DossierPage() {
   const location = useLocation();
   const justFiled = (location.state as { filed?: boolean } | null)?.filed === true;
   // Opened from a consultation search: the read is logged with the purpose stated there.
-  const purpose = (location.state as { purpose?: string } | null)?.purpose;
+  const opening = location.state as { purpose?: string; forDossier?: string } | null;
+  const purpose = opening?.purpose;
+  // Opened for mutual recognition (Art. 26): the own dossier travels with the read.
+  const forDossier = opening?.forDossier;
   const { t, formatDate, formatDateTime, lang } = useI18n();
   const { session } = useSession();
   const kind = session?.organisation.kind;
@@ -31,8 +35,11 @@ export function DossierPage() {
   const [answeredNow, setAnsweredNow] = useState(false);
 
   const purposeHeader = useMemo(
-    (): Record<string, string> => (purpose ? { 'x-purpose': encodeURIComponent(purpose) } : {}),
-    [purpose],
+    (): Record<string, string> => ({
+      ...(purpose && { 'x-purpose': encodeURIComponent(purpose) }),
+      ...(forDossier && { 'x-for-dossier': forDossier }),
+    }),
+    [purpose, forDossier],
   );
   const load = useCallback(async () => {
     try {
@@ -228,6 +235,9 @@ export function DossierPage() {
       )}
 
       {dossier.checklist && <ExaminationChecklist checklist={dossier.checklist} />}
+      {kind === 'regional_authority' && dossier.checklist && !forDossier && (
+        <RecognitionSearch dossier={dossier} />
+      )}
 
       {dossier.documents.length > 0 && (
         <section aria-labelledby="documents-title">
