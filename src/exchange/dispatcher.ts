@@ -39,27 +39,37 @@ export interface DispatchReport {
 
 /** Processes every item due at `now`, in batches; tests call it directly, the server on a timer. */
 export async function dispatchDue(deps: DispatchDeps, now: Date, batch = 50): Promise<DispatchReport> {
-  const report: DispatchReport = {
-    pushes: { delivered: 0, failed: 0 },
-    notifications: { sent: 0, failed: 0 },
+  const pushes = await drain(
+    () => claimPushes(deps, now, batch),
+    (push) => sendPush(deps, push, now),
+    batch,
+  );
+  const notifications = await drain(
+    () => claimNotifications(deps, now, batch),
+    (n) => sendNotification(deps, n, now),
+    batch,
+  );
+  return {
+    pushes: { delivered: pushes.done, failed: pushes.failed },
+    notifications: { sent: notifications.done, failed: notifications.failed },
   };
+}
+
+/** Claims and sends batch after batch until a claim comes back short: nothing more is due. */
+async function drain<T>(
+  claim: () => Promise<T[]>,
+  send: (item: T) => Promise<boolean>,
+  batch: number,
+): Promise<{ done: number; failed: number }> {
+  const counts = { done: 0, failed: 0 };
   for (;;) {
-    const pushes = await claimPushes(deps, now, batch);
-    for (const push of pushes) {
-      if (await sendPush(deps, push, now)) report.pushes.delivered += 1;
-      else report.pushes.failed += 1;
+    const items = await claim();
+    for (const item of items) {
+      if (await send(item)) counts.done += 1;
+      else counts.failed += 1;
     }
-    if (pushes.length < batch) break;
+    if (items.length < batch) return counts;
   }
-  for (;;) {
-    const notifications = await claimNotifications(deps, now, batch);
-    for (const n of notifications) {
-      if (await sendNotification(deps, n, now)) report.notifications.sent += 1;
-      else report.notifications.failed += 1;
-    }
-    if (notifications.length < batch) break;
-  }
-  return report;
 }
 
 interface ClaimedPush {
