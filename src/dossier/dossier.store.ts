@@ -1,3 +1,4 @@
+import { AppError } from '../platform/errors.js';
 import { sql } from 'kysely';
 import type { Tx } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
@@ -37,22 +38,28 @@ export async function appendAction(
     legalBasis: input.legalBasis,
     payload: input.payload,
   };
-  await tx
-    .insertInto('dossier_action')
-    .values({
-      id: record.id,
-      dossier_id: input.dossierId,
-      seq: record.seq,
-      action: record.action,
-      actor_user_id: input.actor.userId,
-      actor_organisation_id: record.actorOrganisationId,
-      relation: record.relation,
-      at: record.at,
-      legal_basis: record.legalBasis,
-      idempotency_key: input.idempotencyKey,
-      payload: JSON.stringify(record.payload),
-    })
-    .execute();
+  try {
+    await tx
+      .insertInto('dossier_action')
+      .values({
+        id: record.id,
+        dossier_id: input.dossierId,
+        seq: record.seq,
+        action: record.action,
+        actor_user_id: input.actor.userId,
+        actor_organisation_id: record.actorOrganisationId,
+        relation: record.relation,
+        at: record.at,
+        legal_basis: record.legalBasis,
+        idempotency_key: input.idempotencyKey,
+        payload: JSON.stringify(record.payload),
+      })
+      .execute();
+  } catch (error) {
+    // Keys are single-use in the action log for ever; their answer is replayed for a week only.
+    if (violates(error, 'idempotency_key')) throw new AppError('idempotency_key_expired');
+    throw error;
+  }
   await appendAudit(tx, {
     at: input.at,
     kind: 'dossier_action',
@@ -73,4 +80,13 @@ export async function appendAction(
 export async function nextReference(tx: Tx, year: number): Promise<string> {
   const { rows } = await sql<{ n: number }>`select nextval('dossier_reference_seq')::int as n`.execute(tx);
   return `SW-${year}-${String(rows[0]?.n ?? 0).padStart(6, '0')}`;
+}
+
+/** A unique violation of the named column, as PostgreSQL and PGlite both report it. */
+function violates(error: unknown, column: string): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const e = error as { code?: unknown; constraint?: unknown; detail?: unknown };
+  return (
+    e.code === '23505' && [e.constraint, e.detail].some((v) => typeof v === 'string' && v.includes(column))
+  );
 }

@@ -1,3 +1,4 @@
+import { forgetExpiredReplays } from '../platform/idempotency.js';
 import { paymentReferenceFor } from '../rules/fees.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../platform/clock.js';
@@ -484,5 +485,22 @@ describe('idempotency keys', () => {
     expect(
       events.body.items.filter((e: { action: string }) => e.action === 'declare_admissible'),
     ).toHaveLength(1);
+  });
+
+  it('replays an answer for a week, then forgets it and refuses the spent key, changing nothing', async () => {
+    const body = { procedure: 'single_permit', category: 'single_permit' };
+    const key = { 'idempotency-key': 'create-weekly-7d-0001' };
+    const first = await employer.post('/api/v1/dossiers', body, key);
+    platform.clock.advanceDays(6);
+    await employer.signInAgain();
+    expect((await employer.post('/api/v1/dossiers', body, key)).body.id).toBe(first.body.id);
+    platform.clock.advanceDays(2);
+    await employer.signInAgain();
+    expect(await forgetExpiredReplays(platform.deps.db, platform.clock.now())).toBeGreaterThan(0);
+    const before = (await employer.get('/api/v1/dossiers?limit=200')).body.items.length;
+    const later = await employer.post('/api/v1/dossiers', body, key);
+    expect(later.status).toBe(422);
+    expect(later.body.code).toBe('idempotency_key_expired');
+    expect((await employer.get('/api/v1/dossiers?limit=200')).body.items.length).toBe(before);
   });
 });

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../app.js';
+import { forgetExpiredReplays } from '../platform/idempotency.js';
 import { isLanguage } from '../platform/language.js';
 import type { DeliveryEvent } from './deliveries.js';
 import {
@@ -267,6 +268,8 @@ async function sendNotification(deps: DispatchDeps, n: ClaimedNotification, now:
   return ok;
 }
 
+const HOUSEKEEPING_INTERVAL_MS = 3600_000;
+
 /**
  * Runs `dispatchDue` every `intervalMs` in the server process, one run at a time. Failures are
  * reported by kind only: the items themselves hold personal data and receivers' URLs.
@@ -277,9 +280,15 @@ export function startDispatcher(
   onError: (kind: string) => void,
 ): { stop(): Promise<void> } {
   let running: Promise<unknown> | undefined;
+  let lastHousekeeping = 0;
   const timer = setInterval(() => {
     if (running) return;
-    running = dispatchDue(deps, deps.clock.now())
+    const now = deps.clock.now();
+    // Housekeeping rides on the same timer, hourly: replayed answers past their window go.
+    const housekeeping = now.getTime() - lastHousekeeping >= HOUSEKEEPING_INTERVAL_MS;
+    if (housekeeping) lastHousekeeping = now.getTime();
+    running = dispatchDue(deps, now)
+      .then(() => (housekeeping ? forgetExpiredReplays(deps.db, now) : 0))
       .catch((e: unknown) => {
         onError(e instanceof Error ? e.name : 'unknown');
       })

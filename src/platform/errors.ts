@@ -122,6 +122,15 @@ export const ERROR_CATALOGUE = {
       en: 'There is no granted permit with this reference to build on.',
     },
   },
+  idempotency_key_expired: {
+    status: 422,
+    title: {
+      nl: 'Deze Idempotency-Key werd meer dan een week geleden gebruikt; het antwoord wordt niet meer herhaald. Gebruik een nieuwe sleutel.',
+      fr: 'Cette Idempotency-Key a été utilisée il y a plus d’une semaine ; la réponse n’est plus rejouée. Utilisez une nouvelle clé.',
+      de: 'Dieser Idempotency-Key wurde vor mehr als einer Woche verwendet; die Antwort wird nicht mehr wiederholt. Verwenden Sie einen neuen Schlüssel.',
+      en: 'This Idempotency-Key was used more than a week ago; its answer is no longer replayed. Use a new key.',
+    },
+  },
   idempotency_key_reused: {
     status: 422,
     title: {

@@ -1,4 +1,4 @@
-import type { Tx } from '../db/database.js';
+import type { Queryable, Tx } from '../db/database.js';
 import { AppError } from './errors.js';
 import { sha256 } from './ids.js';
 
@@ -6,6 +6,12 @@ export interface Replayable<T> {
   status: number;
   body: T;
 }
+
+/**
+ * How long a first answer is replayed. A client retries within minutes or hours; after a week the
+ * replayed body (a dossier view, with personal data) is deleted and the key is free again.
+ */
+export const REPLAY_WINDOW_MS = 7 * 24 * 3600_000;
 
 /**
  * Runs a state change once per (user, Idempotency-Key): a repeat with the same body replays the
@@ -24,6 +30,7 @@ export async function once<T>(
     .select(['request_hash', 'status', 'body'])
     .where('user_id', '=', input.userId)
     .where('key', '=', input.key)
+    .where('created_at', '>', new Date(input.now.getTime() - REPLAY_WINDOW_MS))
     .executeTakeFirst();
   if (previous) {
     if (previous.request_hash !== requestHash) throw new AppError('idempotency_key_reused');
@@ -41,6 +48,25 @@ export async function once<T>(
       body: JSON.stringify(result.body),
       created_at: input.now,
     })
+    // A record past the window (not yet purged) gives way to the new answer.
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'key']).doUpdateSet({
+        route: input.route,
+        request_hash: requestHash,
+        status: result.status,
+        body: JSON.stringify(result.body),
+        created_at: input.now,
+      }),
+    )
     .execute();
   return result;
+}
+
+/** Deletes the answers no longer replayed; the server runs it with the outbox dispatcher. */
+export async function forgetExpiredReplays(db: Queryable, now: Date): Promise<number> {
+  const deleted = await db
+    .deleteFrom('idempotency_record')
+    .where('created_at', '<=', new Date(now.getTime() - REPLAY_WINDOW_MS))
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows);
 }
