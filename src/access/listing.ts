@@ -7,6 +7,7 @@ import type { Category, Procedure } from '../rules/procedures.js';
 import { type Sections } from '../dossier/sections.js';
 import { activeMandates } from './relations.js';
 import { type DossierView } from './view.js';
+import type { DossierState } from '../dossier/states.js';
 
 import { loadRecords } from './records.js';
 import { logAccess, open, purposeOf } from './gate.js';
@@ -27,7 +28,7 @@ export interface DossierSummary {
   reference: string;
   procedure: Procedure;
   category: Category;
-  state: string;
+  state: DossierState;
   region: string | null;
   applicant: { organisationId: string; name: string };
   worker: { givenNames?: string; familyName?: string } | null;

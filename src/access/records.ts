@@ -6,6 +6,7 @@ import { foldLifecycle, type ActionRecord, type Lifecycle } from '../dossier/lif
 import { SECTION_NAMES, type SectionName, type Sections } from '../dossier/sections.js';
 import type { Relation } from '../dossier/states.js';
 import { type ActionName } from '../dossier/transitions.js';
+import { isLanguage } from '../platform/language.js';
 import { type DocumentRecord, type LetterRecord } from './view.js';
 
 export interface DossierRecord {
@@ -160,6 +161,7 @@ export async function loadRecords(
           })),
         letters: letters
           .filter((l) => l.dossier_id === id)
+          .flatMap((l) => (isLanguage(l.language) ? [{ ...l, language: l.language }] : []))
           .map((l) => ({
             decisionId: l.action_id,
             variant: l.variant === 'full' ? 'full' : 'notice',

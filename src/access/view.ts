@@ -1,4 +1,5 @@
 import type { DataCategory } from '../rules/documents.js';
+import type { Language } from '../platform/language.js';
 import type { Procedure, Category } from '../rules/procedures.js';
 import type { DeadlineClock } from '../dossier/deadline.js';
 import type { DecisionRecord, Lifecycle, RequestRecord } from '../dossier/lifecycle.js';
@@ -48,7 +49,7 @@ export type DecisionView =
 
 /** A decision letter the caller may download: the authentic language first, then any courtesy copy. */
 export interface LetterLink {
-  language: string;
+  language: Language;
   courtesy: boolean;
 }
 
@@ -56,7 +57,7 @@ export interface LetterLink {
 export interface LetterRecord {
   decisionId: string;
   variant: 'full' | 'notice';
-  language: string;
+  language: Language;
   courtesy: boolean;
   categories: readonly string[];
 }

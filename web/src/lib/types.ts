@@ -3,9 +3,12 @@ import type { DossierState } from '../../../src/dossier/states';
 import type { DataCategory } from '../../../src/rules/documents';
 import type { OrganisationKind } from '../../../src/identity/actor';
 import type { DeadlineClock } from '../../../src/dossier/deadline';
-import type { DecisionKind, DecisionOutcome } from '../../../src/dossier/lifecycle';
 
-/** Shapes of the API's answers, as the OpenAPI document describes them (only what the portal reads). */
+/** Shapes of the API's answers: the platform's own where they are plain data, else what the portal reads. */
+
+export type { DecisionView, LetterLink } from '../../../src/access/view';
+export type { DossierSummary } from '../../../src/access/listing';
+import type { DecisionView } from '../../../src/access/view';
 
 export interface Session {
   user: { id: string; username: string; name: string };
@@ -22,21 +25,6 @@ export interface PlatformInfo {
   demoAccounts: { username: string; name: string }[];
 }
 
-export interface DossierSummary {
-  id: string;
-  reference: string;
-  procedure: Procedure;
-  category: Category;
-  state: DossierState;
-  region: string | null;
-  applicant: { organisationId: string; name: string };
-  worker: { givenNames?: string; familyName?: string } | null;
-  createdAt: string;
-  dueDate: string | null;
-  daysLeft: number | null;
-  assignee: { name: string; isMe: boolean } | null;
-}
-
 export interface Assignment {
   assignee: { userId: string; name: string; assignedAt: string; isMe: boolean } | null;
 }
@@ -50,31 +38,6 @@ export interface DocumentView {
   fileName?: string;
   mediaType?: string;
   sizeBytes?: number;
-}
-
-export type DecisionView =
-  | {
-      id: string;
-      kind: DecisionKind;
-      of: 'work' | 'residence' | 'professional_card' | null;
-      outcome: DecisionOutcome;
-      negative: boolean;
-      authority: string;
-      decidedAt: string;
-      legalBasis: string;
-      validFrom: string | null;
-      validUntil: string | null;
-      permitType: string | null;
-      decisionType: string | null;
-      grounds?: string;
-      letters: LetterLink[];
-    }
-  | { id: string; fact: 'negative_decision'; decidedAt: string; letters: LetterLink[] };
-
-/** A decision letter the caller may download: the full letter, or the notice of a negative decision. */
-export interface LetterLink {
-  language: 'nl' | 'fr' | 'de' | 'en';
-  courtesy: boolean;
 }
 
 export interface RequestView {
