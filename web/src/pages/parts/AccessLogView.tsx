@@ -1,6 +1,7 @@
 import { ORGANISATION_KINDS } from '../../../../src/identity/actor';
 import { Loading } from '../../components/Page';
 import { useI18n } from '../../i18n/context';
+import { visits } from '../../lib/access-log';
 import type { AccessLogEntry } from '../../lib/types';
 
 const ORG_KEYS: Record<string, true> = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, true]));
@@ -18,7 +19,7 @@ export function AccessLogView({ entries }: { entries: AccessLogEntry[] | undefin
         <p className="muted">{t('access.empty')}</p>
       ) : (
         <ul className="access-log">
-          {entries.map((entry, i) => (
+          {visits(entries).map((entry, i) => (
             <li key={`${entry.at}-${String(i)}`}>
               {t('access.entry', {
                 who:
