@@ -1,9 +1,9 @@
 import type { AppDeps } from '../app.js';
 import type { Queryable } from '../db/database.js';
-import type { InboxItem } from '../exchange/inbox.js';
+import { itemOf, MESSAGE_COLUMNS, pageOf, type InboxItem } from '../exchange/inbox.js';
 import type { Actor } from '../identity/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { decodeCursor } from '../platform/cursor.js';
 import { AppError } from '../platform/errors.js';
 import { logAccess, open, purposeOf } from './gate.js';
 import { loadRecords } from './records.js';
@@ -35,39 +35,6 @@ async function ownDossiers(db: Queryable, actor: Actor, clock: Clock) {
   return opened.filter((o) => o.relations.includes('subject') && o.grants.grounds.level === 'R');
 }
 
-const columns = [
-  'm.id',
-  'm.dossier_id',
-  'm.language',
-  'm.subject',
-  'm.body',
-  'm.created_at',
-  'm.read_at',
-  'x.reference',
-] as const;
-
-function itemOf(r: {
-  id: string;
-  dossier_id: string;
-  language: string;
-  subject: string;
-  body: string;
-  created_at: Date;
-  read_at: Date | null;
-  reference: string;
-}): InboxItem {
-  return {
-    id: r.id,
-    dossierId: r.dossier_id,
-    reference: r.reference,
-    language: r.language,
-    subject: r.subject,
-    body: r.body,
-    createdAt: r.created_at.toISOString(),
-    readAt: r.read_at?.toISOString() ?? null,
-  };
-}
-
 /** GET /messages for a worker: newest first; `limit: 0` counts the unread without reading any. */
 export async function listSubjectMessages(
   db: Queryable,
@@ -89,7 +56,7 @@ export async function listSubjectMessages(
   const rows = await db
     .selectFrom('subject_message as m')
     .innerJoin('dossier as x', 'x.id', 'm.dossier_id')
-    .select(columns)
+    .select(MESSAGE_COLUMNS)
     .where('m.dossier_id', 'in', ids)
     .$if(query.unread === true, (q) => q.where('m.read_at', 'is', null))
     .$if(after !== undefined, (q) =>
@@ -104,18 +71,13 @@ export async function listSubjectMessages(
     .orderBy('m.id', 'desc')
     .limit(query.limit + 1)
     .execute();
-  const page = rows.slice(0, query.limit);
+  const page = pageOf(rows, query.limit);
   for (const o of own) {
-    if (page.some((r) => r.dossier_id === o.record.id)) {
+    if (page.items.some((m) => m.dossierId === o.record.id)) {
       await logAccess(db, actor, clock, o.record.id, ['admin', 'grounds'], purposeOf(o, undefined));
     }
   }
-  const last = page.at(-1);
-  return {
-    items: page.map(itemOf),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.created_at, last.id) : null,
-    unread: Number(unread.n),
-  };
+  return { ...page, unread: Number(unread.n) };
 }
 
 /** POST /messages/{id}/read for a worker: once; a repeat answers the message as first marked. */
@@ -124,7 +86,7 @@ export async function markSubjectMessageRead(deps: AppDeps, actor: Actor, id: st
     const row = await tx
       .selectFrom('subject_message as m')
       .innerJoin('dossier as x', 'x.id', 'm.dossier_id')
-      .select(columns)
+      .select(MESSAGE_COLUMNS)
       .where('m.id', '=', id)
       .executeTakeFirst();
     const own = row ? await ownDossiers(tx, actor, deps.clock) : [];

@@ -22,7 +22,8 @@ export interface InboxItem {
   readAt: string | null;
 }
 
-const columns = [
+/** The columns of a message row, shared by the organisation's inbox and the worker's. */
+export const MESSAGE_COLUMNS = [
   'm.id',
   'm.dossier_id',
   'm.language',
@@ -33,7 +34,7 @@ const columns = [
   'x.reference',
 ] as const;
 
-function itemOf(r: {
+interface MessageRow {
   id: string;
   dossier_id: string;
   language: string;
@@ -42,7 +43,9 @@ function itemOf(r: {
   created_at: Date;
   read_at: Date | null;
   reference: string;
-}): InboxItem {
+}
+
+export function itemOf(r: MessageRow): InboxItem {
   return {
     id: r.id,
     dossierId: r.dossier_id,
@@ -65,7 +68,7 @@ export async function listMessages(
   const rows = await db
     .selectFrom('inbox_message as m')
     .innerJoin('dossier as x', 'x.id', 'm.dossier_id')
-    .select(columns)
+    .select(MESSAGE_COLUMNS)
     .where('m.recipient_organisation_id', '=', actor.organisation.id)
     .$if(query.unread === true, (q) => q.where('m.read_at', 'is', null))
     .$if(after !== undefined, (q) =>
@@ -86,12 +89,16 @@ export async function listMessages(
     .where('recipient_organisation_id', '=', actor.organisation.id)
     .where('read_at', 'is', null)
     .executeTakeFirstOrThrow();
-  const page = rows.slice(0, query.limit);
+  return { ...pageOf(rows, query.limit), unread: Number(unread.n) };
+}
+
+/** One page of messages fetched with one row more than the limit, which says whether more follow. */
+export function pageOf(rows: readonly MessageRow[], limit: number) {
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     items: page.map(itemOf),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.created_at, last.id) : null,
-    unread: Number(unread.n),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
   };
 }
 
@@ -101,7 +108,7 @@ export async function markRead(deps: AppDeps, actor: Actor, id: string): Promise
     const row = await tx
       .selectFrom('inbox_message as m')
       .innerJoin('dossier as x', 'x.id', 'm.dossier_id')
-      .select(columns)
+      .select(MESSAGE_COLUMNS)
       .where('m.id', '=', id)
       .where('m.recipient_organisation_id', '=', actor.organisation.id)
       .forUpdate('m')
