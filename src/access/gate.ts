@@ -69,19 +69,26 @@ export async function open(
   });
 }
 
-/** The dossier for a state change: locked against concurrent actions, 404 if not the caller's to see. */
-export async function openForAction(db: Queryable, actor: Actor, clock: Clock, id: string): Promise<Opened> {
-  const [opened] = await open(db, actor, clock, await loadRecords(db, [id], true));
+/** One dossier as the caller stands to it (locked for a state change), 404 if not theirs to see. */
+async function openOne(
+  db: Queryable,
+  actor: Actor,
+  clock: Clock,
+  id: string,
+  lock: boolean,
+): Promise<Opened> {
+  const [opened] = await open(db, actor, clock, await loadRecords(db, [id], lock));
   if (!opened) throw new AppError('not_found');
   return opened;
 }
 
+/** The dossier for a state change: locked against concurrent actions. */
+export const openForAction = (db: Queryable, actor: Actor, clock: Clock, id: string): Promise<Opened> =>
+  openOne(db, actor, clock, id, true);
+
 /** The dossier's parties as the caller stands to it, without reading (or logging) its content. */
-export async function openUnlogged(db: Queryable, actor: Actor, clock: Clock, id: string): Promise<Opened> {
-  const [opened] = await open(db, actor, clock, await loadRecords(db, [id], false));
-  if (!opened) throw new AppError('not_found');
-  return opened;
-}
+export const openUnlogged = (db: Queryable, actor: Actor, clock: Clock, id: string): Promise<Opened> =>
+  openOne(db, actor, clock, id, false);
 
 const PERSONAL: readonly DataCategory[] = [
   'identity',

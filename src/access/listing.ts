@@ -135,30 +135,17 @@ export async function listDossiers(
       .$if(!['employer', 'self_employed', 'mandatary'].includes(org.kind), (q) =>
         q.where('state', '<>', 'draft'),
       )
-      .$if(filters.assigned === 'me', (q) =>
-        q.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('dossier_assignment as a')
-              .select('a.dossier_id')
-              .whereRef('a.dossier_id', '=', 'dossier.id')
-              .where('a.organisation_id', '=', org.id)
-              .where('a.user_id', '=', actor.userId),
-          ),
-        ),
-      )
-      .$if(filters.assigned === 'unassigned', (q) =>
-        q.where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('dossier_assignment as a')
-                .select('a.dossier_id')
-                .whereRef('a.dossier_id', '=', 'dossier.id')
-                .where('a.organisation_id', '=', org.id),
-            ),
-          ),
-        ),
+      .$if(filters.assigned !== undefined, (q) =>
+        q.where((eb) => {
+          const handled = eb
+            .selectFrom('dossier_assignment as a')
+            .select('a.dossier_id')
+            .whereRef('a.dossier_id', '=', 'dossier.id')
+            .where('a.organisation_id', '=', org.id);
+          return filters.assigned === 'me'
+            ? eb.exists(handled.where('a.user_id', '=', actor.userId))
+            : eb.not(eb.exists(handled));
+        }),
       )
       .$if(after !== undefined, (q) =>
         q.where((eb) =>
@@ -184,14 +171,13 @@ export async function listDossiers(
     );
     const assignees = await assigneesOf(
       db,
-      org.id,
+      actor,
       opened.map((o) => o.record.id),
     );
     for (const o of opened) {
       const { view, read } = viewOf(o, now);
       if (filters.q && !matches(view, filters.q)) continue;
-      const a = assignees.get(view.id);
-      items.push(summaryOf(view, a ? { name: a.name, isMe: a.userId === actor.userId } : null));
+      items.push(summaryOf(view, assignees.get(view.id) ?? null));
       const identity = view.sections.identity;
       if (identity)
         await logAccess(
@@ -212,14 +198,18 @@ export async function listDossiers(
   }
 }
 
-export async function assigneesOf(db: Queryable, organisationId: string, dossierIds: string[]) {
-  if (dossierIds.length === 0) return new Map<string, { userId: string; name: string }>();
+/** Who of the caller's own authority handles each of these dossiers, as a list line shows it. */
+export async function assigneesOf(db: Queryable, actor: Actor, dossierIds: string[]) {
+  const assignees = new Map<string, NonNullable<DossierSummary['assignee']>>();
+  if (dossierIds.length === 0) return assignees;
   const rows = await db
     .selectFrom('dossier_assignment as a')
     .innerJoin('app_user as u', 'u.id', 'a.user_id')
     .select(['a.dossier_id', 'a.user_id', 'u.display_name'])
-    .where('a.organisation_id', '=', organisationId)
+    .where('a.organisation_id', '=', actor.organisation.id)
     .where('a.dossier_id', 'in', dossierIds)
     .execute();
-  return new Map(rows.map((r) => [r.dossier_id, { userId: r.user_id, name: r.display_name }]));
+  for (const r of rows)
+    assignees.set(r.dossier_id, { name: r.display_name, isMe: r.user_id === actor.userId });
+  return assignees;
 }

@@ -106,7 +106,7 @@ export async function searchDossiers(
   const shown = found.slice(0, MAX_RESULTS);
   const assignees = await assigneesOf(
     db,
-    actor.organisation.id,
+    actor,
     shown.map((f) => f.view.id),
   );
   for (const { view, read, purpose: logged } of shown) {
@@ -125,10 +125,7 @@ export async function searchDossiers(
     },
   });
   return {
-    items: shown.map(({ view }) => {
-      const a = assignees.get(view.id);
-      return summaryOf(view, a ? { name: a.name, isMe: a.userId === actor.userId } : null);
-    }),
+    items: shown.map(({ view }) => summaryOf(view, assignees.get(view.id) ?? null)),
     truncated: found.length > MAX_RESULTS,
   };
 }

@@ -31,3 +31,8 @@ export function relationLabel(t: I18n['t'], relation: string | null): string {
 }
 
 const RELATION_KEYS: ReadonlySet<string> = new Set(RELATIONS);
+
+/** The worker's name as a list shows it, or a dash when the caller may not read it. */
+export function workerName(worker: { givenNames?: string; familyName?: string } | null): string {
+  return worker ? `${worker.givenNames ?? ''} ${worker.familyName ?? ''}`.trim() || '—' : '—';
+}

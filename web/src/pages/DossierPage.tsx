@@ -4,6 +4,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { TextArea } from '../components/fields';
 import { Loading, Notice, Page } from '../components/Page';
 import { DICTIONARIES, type MessageKey } from '../i18n';
+import { StateTag } from '../components/StateTag';
 import { useI18n } from '../i18n/context';
 import { ApiError, api } from '../lib/api';
 import { daysLeftText, documentLabel, relationLabel, sizeText } from '../lib/format';
@@ -111,7 +112,7 @@ export function DossierPage() {
         <div>
           <dt>{t('dossier.state')}</dt>
           <dd>
-            <span className={`state state-${dossier.state}`}>{t(`state.${dossier.state}` as const)}</span>
+            <StateTag state={dossier.state} />
             <br />
             <span className="hint">{t(`stateHelp.${dossier.state}` as const)}</span>
           </dd>

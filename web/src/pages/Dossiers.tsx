@@ -4,9 +4,10 @@ import { STATES } from '../../../src/dossier/states';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextField } from '../components/fields';
 import { Loading, Page } from '../components/Page';
+import { StateTag } from '../components/StateTag';
 import { useI18n } from '../i18n/context';
 import { ApiError, api } from '../lib/api';
-import { daysLeftText } from '../lib/format';
+import { daysLeftText, workerName } from '../lib/format';
 import { isApplicantKind, useSession } from '../lib/session';
 import type { DossierSummary, Mandate } from '../lib/types';
 
@@ -236,15 +237,11 @@ export function Dossiers() {
                           {d.reference}
                         </Link>
                       </td>
-                      <td data-label={t('col.worker')}>
-                        {d.worker
-                          ? `${d.worker.givenNames ?? ''} ${d.worker.familyName ?? ''}`.trim() || '—'
-                          : '—'}
-                      </td>
+                      <td data-label={t('col.worker')}>{workerName(d.worker)}</td>
                       {kind !== 'employer' && <td data-label={t('col.employer')}>{d.applicant.name}</td>}
                       <td data-label={t('col.category')}>{t(`category.${d.category}` as const)}</td>
                       <td data-label={t('col.state')}>
-                        <span className={`state state-${d.state}`}>{t(`state.${d.state}` as const)}</span>
+                        <StateTag state={d.state} />
                       </td>
                       <td data-label={t('col.deadline')}>
                         {d.dueDate ? (

@@ -3,7 +3,9 @@ import { Link } from 'react-router';
 import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
 import { RadioGroup, TextField } from '../components/fields';
 import { Page } from '../components/Page';
+import { StateTag } from '../components/StateTag';
 import { useI18n } from '../i18n/context';
+import { workerName } from '../lib/format';
 import { ApiError, api } from '../lib/api';
 import type { DossierSummary } from '../lib/types';
 
@@ -187,15 +189,11 @@ export function Search() {
                           {d.reference}
                         </Link>
                       </td>
-                      <td data-label={t('col.worker')}>
-                        {d.worker
-                          ? `${d.worker.givenNames ?? ''} ${d.worker.familyName ?? ''}`.trim() || '—'
-                          : '—'}
-                      </td>
+                      <td data-label={t('col.worker')}>{workerName(d.worker)}</td>
                       <td data-label={t('col.employer')}>{d.applicant.name}</td>
                       <td data-label={t('col.category')}>{t(`category.${d.category}` as const)}</td>
                       <td data-label={t('col.state')}>
-                        <span className={`state state-${d.state}`}>{t(`state.${d.state}` as const)}</span>
+                        <StateTag state={d.state} />
                       </td>
                     </tr>
                   ))}

@@ -1,0 +1,8 @@
+import type { DossierState } from '../../../src/dossier/states';
+import { useI18n } from '../i18n/context';
+
+/** A dossier's state as every list and page shows it: its name, coloured by state. */
+export function StateTag({ state }: { state: DossierState }) {
+  const { t } = useI18n();
+  return <span className={`state state-${state}`}>{t(`state.${state}` as const)}</span>;
+}
