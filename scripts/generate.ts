@@ -1,4 +1,4 @@
-// Regenerates the committed artefacts: database types and the OpenAPI document.
+// Regenerates the committed artefacts: database types, the OpenAPI document, the contract's postcodes.
 import { writeFileSync } from 'node:fs';
 import { generateArtefacts } from '../test/artefacts.js';
 

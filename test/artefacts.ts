@@ -6,6 +6,7 @@ import { loadConfig } from '../src/config.js';
 import { openPglite } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
 import { generateSchemaTypes } from '../src/db/typegen.js';
+import { postcodesModule } from '../src/rules/postcode-list.js';
 import { localStorage } from '../src/documents/storage.js';
 import { RecordingMessaging } from '../src/exchange/messaging.js';
 import { sourcesFrom } from '../src/exchange/sources/index.js';
@@ -32,6 +33,7 @@ export async function generateArtefacts(): Promise<Record<string, string>> {
     return {
       'src/db/schema.generated.ts': await generateSchemaTypes(database),
       'docs/api/openapi.json': openapi,
+      'src/contract/postcodes.generated.ts': postcodesModule(),
     };
   } finally {
     await database.close();

@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/audit.js';
 import type { Actor } from '../identity/actor.js';
 import { AppError } from '../platform/errors.js';
 import { newId, sha256 } from '../platform/ids.js';
-import type { Language, Translations } from '../platform/language.js';
+import type { Language, Translations } from '../contract/language.js';
 import { readDossier } from './gate.js';
 import { loadRecords } from './records.js';
 

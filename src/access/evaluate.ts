@@ -1,7 +1,7 @@
-import type { DataCategory, DocumentType } from '../rules/documents.js';
-import type { Procedure } from '../rules/procedures.js';
+import type { DataCategory, DocumentType } from '../contract/documents.js';
+import type { Procedure } from '../contract/procedures.js';
 import type { Lifecycle } from '../dossier/lifecycle.js';
-import type { Relation } from '../dossier/states.js';
+import type { Relation } from '../contract/states.js';
 import {
   CATEGORY_COLUMNS,
   POLICY,

@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
-import type { Relation } from '../dossier/states.js';
+import type { Relation } from '../contract/states.js';
 import { decisionViews } from './view.js';
 
 import { loadRecords } from './records.js';

@@ -3,11 +3,11 @@ import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { newId } from '../platform/ids.js';
-import type { Category, Procedure } from '../rules/procedures.js';
-import { type Sections } from '../dossier/sections.js';
+import type { Category, Procedure } from '../contract/procedures.js';
+import { type Sections } from '../contract/sections.js';
 import { activeMandates } from './relations.js';
 import { type DossierView } from './view.js';
-import type { DossierState } from '../dossier/states.js';
+import type { DossierState } from '../contract/states.js';
 
 import { loadRecords } from './records.js';
 import { logAccess, open, purposeOf } from './gate.js';

@@ -1,5 +1,5 @@
-import type { DataCategory, DocumentType } from '../rules/documents.js';
-import type { Procedure } from '../rules/procedures.js';
+import type { DataCategory, DocumentType } from '../contract/documents.js';
+import type { Procedure } from '../contract/procedures.js';
 import {
   CATEGORY_COLUMNS,
   POLICY,

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PDF, documentsToUpload, enterpriseNumberFrom, singlePermitSections } from '../demo/fixtures.js';
 import type { DecisionKind, DecisionOutcome, DecisionRecord, Lifecycle } from '../dossier/lifecycle.js';
-import { RELATIONS, type DossierState, type Relation } from '../dossier/states.js';
-import {
-  DATA_CATEGORIES,
-  DOCUMENT_CATEGORY,
-  type DataCategory,
-  type DocumentType,
-} from '../rules/documents.js';
-import type { Procedure } from '../rules/procedures.js';
+import { RELATIONS, type DossierState, type Relation } from '../contract/states.js';
+import { DATA_CATEGORIES, type DataCategory, type DocumentType } from '../contract/documents.js';
+import { DOCUMENT_CATEGORY } from '../rules/documents.js';
+import type { Procedure } from '../contract/procedures.js';
 import { startPlatform, type Client, type TestPlatform } from '../../test/harness.js';
 import { completeSinglePermitDraft } from '../../test/scenarios.js';
 import { addColleague } from '../../test/users.js';

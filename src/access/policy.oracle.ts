@@ -1,8 +1,8 @@
-import type { DataCategory, DocumentType } from '../rules/documents.js';
+import type { DataCategory, DocumentType } from '../contract/documents.js';
 import { DOCUMENT_CATEGORY } from '../rules/documents.js';
-import type { Procedure } from '../rules/procedures.js';
+import type { Procedure } from '../contract/procedures.js';
 import type { DecisionKind, DecisionRecord, Lifecycle } from '../dossier/lifecycle.js';
-import type { Relation } from '../dossier/states.js';
+import type { Relation } from '../contract/states.js';
 
 /*
  * The ORACLE of the access policy, written from the text of /work/shared/spec/access.md (the table

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DATA_CATEGORIES, DOCUMENT_CATEGORY, DOCUMENT_TYPES } from '../rules/documents.js';
-import type { DocumentType } from '../rules/documents.js';
-import { PROCEDURES, type Procedure } from '../rules/procedures.js';
+import { DATA_CATEGORIES, DOCUMENT_TYPES } from '../contract/documents.js';
+import { DOCUMENT_CATEGORY } from '../rules/documents.js';
+import type { DocumentType } from '../contract/documents.js';
+import { PROCEDURES, type Procedure } from '../contract/procedures.js';
 import type { DecisionKind, DecisionOutcome, DecisionRecord, Lifecycle } from '../dossier/lifecycle.js';
-import { RELATIONS, type DossierState, type Relation } from '../dossier/states.js';
+import { RELATIONS, type DossierState, type Relation } from '../contract/states.js';
 import { grantsFor, type Grant } from './evaluate.js';
 import {
   DOC_RANK,

@@ -1,6 +1,6 @@
-import type { DataCategory, DocumentType } from '../rules/documents.js';
-import type { Procedure } from '../rules/procedures.js';
-import type { Relation } from '../dossier/states.js';
+import type { DataCategory, DocumentType } from '../contract/documents.js';
+import type { Procedure } from '../contract/procedures.js';
+import type { Relation } from '../contract/states.js';
 
 /** R read, M metadata only, F only the fact of a negative decision, - nothing (access.md). */
 export type Level = 'R' | 'M' | 'F' | '-';

@@ -1,12 +1,12 @@
 import type { Queryable } from '../db/database.js';
-import type { DataCategory } from '../rules/documents.js';
-import type { Category, Procedure } from '../rules/procedures.js';
-import type { Region } from '../rules/regions.js';
+import type { DataCategory } from '../contract/documents.js';
+import type { Category, Procedure } from '../contract/procedures.js';
+import type { Region } from '../contract/regions.js';
 import { foldLifecycle, type ActionRecord, type Lifecycle } from '../dossier/lifecycle.js';
-import { SECTION_NAMES, type SectionName, type Sections } from '../dossier/sections.js';
-import type { Relation } from '../dossier/states.js';
-import { type ActionName } from '../dossier/transitions.js';
-import { isLanguage } from '../platform/language.js';
+import { SECTION_NAMES, type SectionName, type Sections } from '../contract/sections.js';
+import type { Relation } from '../contract/states.js';
+import { type ActionName } from '../contract/actions.js';
+import { isLanguage } from '../contract/language.js';
 import { type DocumentRecord, type LetterRecord } from './view.js';
 
 export interface DossierRecord {

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
-import type { Procedure } from '../rules/procedures.js';
-import type { Relation } from '../dossier/states.js';
+import type { Procedure } from '../contract/procedures.js';
+import type { Relation } from '../contract/states.js';
 import type { Standing } from './standing.js';
 
 export interface DossierParties {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { appendAudit } from '../audit/audit.js';
 import type { Queryable } from '../db/database.js';
-import type { Sections } from '../dossier/sections.js';
+import type { Sections } from '../contract/sections.js';
 import type { Actor } from '../identity/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { logAccess, open, purposeFor } from './gate.js';
@@ -9,7 +9,7 @@ import { assigneesOf, summaryOf, type DossierSummary } from './listing.js';
 import { loadRecords } from './records.js';
 import { viewOf } from './view-builder.js';
 import type { DossierView } from './view.js';
-import type { DataCategory } from '../rules/documents.js';
+import type { DataCategory } from '../contract/documents.js';
 
 /** What a consulting authority searches by (R-CONS-1): one person, or one enterprise. */
 export type SearchCriteria =

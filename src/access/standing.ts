@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import { legalDate, type Clock } from '../platform/clock.js';
-import type { Sections } from '../dossier/sections.js';
+import type { Sections } from '../contract/sections.js';
 import { activeMandates } from './relations.js';
 import type { DossierRecord } from './records.js';
 

@@ -1,10 +1,12 @@
 import { legalDate } from '../platform/clock.js';
-import { DOCUMENT_CATEGORY, requiredDocuments, type DataCategory } from '../rules/documents.js';
+import { DOCUMENT_CATEGORY, requiredDocuments } from '../rules/documents.js';
+import { type DataCategory } from '../contract/documents.js';
 import { feeFor, paymentReferenceFor } from '../rules/fees.js';
 import { dossierFacts, missingForFiling } from '../dossier/completeness.js';
 import { deadlineClock } from '../dossier/deadline.js';
-import { SECTION_NAMES, type SectionName } from '../dossier/sections.js';
-import { allowedActions, type ActionName } from '../dossier/transitions.js';
+import { SECTION_NAMES, type SectionName } from '../contract/sections.js';
+import { allowedActions } from '../dossier/transitions.js';
+import { type ActionName } from '../contract/actions.js';
 import { decisionViews, SECTION_CATEGORY, type DossierView } from './view.js';
 
 import type { Opened } from './gate.js';

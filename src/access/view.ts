@@ -1,11 +1,11 @@
-import type { DataCategory } from '../rules/documents.js';
-import type { Language } from '../platform/language.js';
-import type { Procedure, Category } from '../rules/procedures.js';
-import type { DeadlineClock } from '../dossier/deadline.js';
+import type { DataCategory } from '../contract/documents.js';
+import type { Language } from '../contract/language.js';
+import type { Procedure, Category } from '../contract/procedures.js';
+import type { DeadlineClock } from '../contract/views.js';
 import type { DecisionRecord, Lifecycle, RequestRecord } from '../dossier/lifecycle.js';
-import type { SectionName } from '../dossier/sections.js';
-import type { DossierState, Relation } from '../dossier/states.js';
-import type { ActionName } from '../dossier/transitions.js';
+import type { SectionName } from '../contract/sections.js';
+import type { DossierState, Relation } from '../contract/states.js';
+import type { ActionName } from '../contract/actions.js';
 import type { Grants } from './evaluate.js';
 import type { DecisionFilter } from './policy.js';
 

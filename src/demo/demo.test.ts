@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError } from '../config.js';
 import { DataDirLockedError, openPglite } from '../db/database.js';
 import { startPlatform, type TestPlatform } from '../../test/harness.js';
-import { STATES } from '../dossier/states.js';
+import { STATES } from '../contract/states.js';
 import { DEMO_ACCOUNTS, seedDemo } from './seed.js';
 
 let platform: TestPlatform;

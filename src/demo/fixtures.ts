@@ -1,6 +1,8 @@
-import { requiredDocuments, type DocumentType } from '../rules/documents.js';
-import type { Category, Procedure } from '../rules/procedures.js';
-import { regionOfPostcode, type Region } from '../rules/regions.js';
+import { requiredDocuments } from '../rules/documents.js';
+import { type DocumentType } from '../contract/documents.js';
+import type { Category, Procedure } from '../contract/procedures.js';
+import { regionOfPostcode } from '../rules/regions.js';
+import { type Region } from '../contract/regions.js';
 
 /**
  * Obviously fictitious data for demo mode and tests. Identifiers are built by their own check-digit

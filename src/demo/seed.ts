@@ -4,11 +4,12 @@ import { countDossiers } from '../access/records.js';
 import type { Db } from '../db/database.js';
 import { addDocument } from '../documents/documents.service.js';
 import * as dossiers from '../dossier/dossier.service.js';
-import type { Actor, OrganisationKind } from '../identity/actor.js';
+import type { Actor } from '../identity/actor.js';
+import type { OrganisationKind } from '../contract/organisations.js';
 import { hashPassword } from '../identity/passwords.js';
 import { addDays, legalDate } from '../platform/clock.js';
 import { newId } from '../platform/ids.js';
-import type { Region } from '../rules/regions.js';
+import type { Region } from '../contract/regions.js';
 import {
   DEMO_PDF,
   documentsToUpload,

@@ -5,7 +5,8 @@ import { readDocument } from '../access/gate.js';
 import { readContextOf } from '../dossier/dossier.routes.js';
 import { performAction } from '../dossier/dossier.service.js';
 import { AppError } from '../platform/errors.js';
-import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type DocumentType } from '../rules/documents.js';
+import { DOCUMENT_TYPES, type DocumentType } from '../contract/documents.js';
+import { MAX_DOCUMENT_BYTES } from '../rules/documents.js';
 import { addDocument } from './documents.service.js';
 
 const isDocumentType = (v: unknown): v is DocumentType =>

@@ -2,7 +2,8 @@ import type { AppDeps } from '../app.js';
 import { performAction, type Command } from '../dossier/dossier.service.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
-import { DOCUMENT_CATEGORY, type DocumentType } from '../rules/documents.js';
+import { DOCUMENT_CATEGORY } from '../rules/documents.js';
+import { type DocumentType } from '../contract/documents.js';
 import { sniffMediaType } from './storage.js';
 
 /** A file name is personal data at worst: keep a safe, short form only for display. */

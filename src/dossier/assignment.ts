@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/audit.js';
 import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import { AppError } from '../platform/errors.js';
-import type { Relation } from './states.js';
+import type { Relation } from '../contract/states.js';
 
 /** The authorities that examine a dossier and so organise who of them handles it. */
 const EXAMINERS: readonly Relation[] = ['competent_region', 'dvz'];

@@ -1,9 +1,10 @@
 import type { MissingItem } from '../platform/errors.js';
-import { requiredDocuments, type DocumentType, type DossierFacts } from '../rules/documents.js';
+import { requiredDocuments, type DossierFacts } from '../rules/documents.js';
+import { type DocumentType } from '../contract/documents.js';
 import { feeFor } from '../rules/fees.js';
-import type { Category, Procedure } from '../rules/procedures.js';
-import type { Region } from '../rules/regions.js';
-import type { SectionName, Sections } from './sections.js';
+import type { Category, Procedure } from '../contract/procedures.js';
+import type { Region } from '../contract/regions.js';
+import type { SectionName, Sections } from '../contract/sections.js';
 
 type FieldCondition =
   'abroad' | 'in_belgium' | 'posted' | 'no_enterprise_number' | 'has_enterprise_number' | 'fee_due';

@@ -1,22 +1,8 @@
+import type { DeadlineClock } from '../contract/views.js';
 import { addDays, daysBetween, legalDate } from '../platform/clock.js';
 import { deadlineRule } from '../rules/deadlines.js';
-import type { Category, Procedure } from '../rules/procedures.js';
+import type { Category, Procedure } from '../contract/procedures.js';
 import type { Lifecycle } from './lifecycle.js';
-
-export interface DeadlineClock {
-  status: 'running' | 'suspended' | 'stopped';
-  startedOn: string;
-  decisionDays: number;
-  legalSource: string;
-  suspensions: { requestId: string; from: string; until: string | null; days: number }[];
-  suspendedDays: number;
-  extension: { days: number; reason: string; on: string } | null;
-  extensionAvailableDays: number;
-  dueDate: string;
-  /** Negative when overdue; null once the decision the clock waits for was taken. */
-  daysLeft: number | null;
-  stoppedOn: string | null;
-}
 
 /**
  * R-PROC-7: the period runs from the complete filing, stands still while the applicant is asked

@@ -22,7 +22,7 @@ import {
   RequestBody,
   WithdrawalBody,
 } from './dossier.schemas.js';
-import { SECTION_NAMES } from './sections.js';
+import { SECTION_NAMES } from '../contract/sections.js';
 
 const signedIn = { who: 'signed_in' } as const;
 const IdempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().min(8).max(200).optional() });

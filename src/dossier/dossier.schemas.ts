@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CATEGORIES, PROCEDURES } from '../rules/procedures.js';
-import { DOCUMENT_TYPES } from '../rules/documents.js';
-import { STATES } from './states.js';
-import { enterpriseNumberField, nissField } from './sections.js';
+import { CATEGORIES, PROCEDURES } from '../contract/procedures.js';
+import { DOCUMENT_TYPES } from '../contract/documents.js';
+import { STATES } from '../contract/states.js';
+import { enterpriseNumberField, nissField } from '../contract/sections.js';
 
 export const DossierId = z.object({ id: z.uuid() });
 

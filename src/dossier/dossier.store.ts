@@ -4,10 +4,10 @@ import type { Tx } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import { appendAudit } from '../audit/audit.js';
 import { newId } from '../platform/ids.js';
-import type { Procedure } from '../rules/procedures.js';
+import type { Procedure } from '../contract/procedures.js';
 import { foldLifecycle, type ActionRecord } from './lifecycle.js';
-import type { Relation } from './states.js';
-import type { ActionName } from './transitions.js';
+import type { Relation } from '../contract/states.js';
+import type { ActionName } from '../contract/actions.js';
 
 /**
  * Writes to the dossier tables. Reads go through the gate; this module only appends actions and

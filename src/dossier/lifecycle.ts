@@ -1,6 +1,7 @@
-import type { Procedure } from '../rules/procedures.js';
-import type { DossierState, Relation } from './states.js';
-import { TRANSITIONS, type ActionName, type Target } from './transitions.js';
+import type { Procedure } from '../contract/procedures.js';
+import type { DossierState, Relation } from '../contract/states.js';
+import { TRANSITIONS, type Target } from './transitions.js';
+import { type ActionName } from '../contract/actions.js';
 
 export interface ActionRecord {
   id: string;

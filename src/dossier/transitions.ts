@@ -1,30 +1,6 @@
-import type { Procedure } from '../rules/procedures.js';
-import type { DossierState, Relation } from './states.js';
-
-export const ACTIONS = [
-  'create',
-  'edit',
-  'add_document',
-  'remove_document',
-  'submit',
-  'declare_admissible',
-  'declare_inadmissible',
-  'request_documents',
-  'answer_request',
-  'extend_deadline',
-  'decide_work',
-  'decide_professional_card',
-  'decide_residence',
-  'record_issued',
-  'withdraw_application',
-  'withdraw_work',
-  'withdraw_professional_card',
-  'withdraw_residence',
-  'end_residence',
-  'renew',
-  'run_checks',
-] as const;
-export type ActionName = (typeof ACTIONS)[number];
+import { ACTIONS, type ActionName } from '../contract/actions.js';
+import type { Procedure } from '../contract/procedures.js';
+import type { DossierState, Relation } from '../contract/states.js';
 
 /** Where a transition leads: a fixed state, the state before the open request, or by outcome. */
 export type Target = DossierState | 'unchanged' | 'resume' | { granted: DossierState; refused: DossierState };

@@ -119,7 +119,8 @@ describe('a bad write lists every offending field, in the caller language, and c
   ])('speaks %s', async (language) => {
     const client = await platform.login('employer', language);
     const res = await client.patch(`/api/v1/dossiers/${draftId}`, { identity: { nationality: 'CH' } });
-    const { FIELD_MESSAGES, ERROR_CATALOGUE } = await import('../platform/errors.js');
+    const { ERROR_CATALOGUE } = await import('../platform/errors.js');
+    const { FIELD_MESSAGES } = await import('../contract/field-messages.js');
     expect(res.body.title).toBe(ERROR_CATALOGUE.validation_failed.title[language as 'nl']);
     expect(res.body.errors[0].message).toBe(FIELD_MESSAGES.eu_national[language as 'nl']);
   });

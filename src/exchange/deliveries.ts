@@ -3,10 +3,11 @@ import { appendAudit } from '../audit/audit.js';
 import type { Queryable, Tx } from '../db/database.js';
 import type { DossierRecord } from '../access/records.js';
 import { foldLifecycle, type ActionRecord, type DecisionRecord } from '../dossier/lifecycle.js';
-import type { Actor, OrganisationKind } from '../identity/actor.js';
+import type { Actor } from '../identity/actor.js';
+import type { OrganisationKind } from '../contract/organisations.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
-import type { Procedure } from '../rules/procedures.js';
+import type { Procedure } from '../contract/procedures.js';
 import { queueNotifications } from './notifications.js';
 import { decodeCursor, encodeCursor } from '../platform/cursor.js';
 

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../app.js';
 import { forgetExpiredReplays } from '../platform/idempotency.js';
-import { isLanguage } from '../platform/language.js';
+import { isLanguage } from '../contract/language.js';
 import type { DeliveryEvent } from './deliveries.js';
 import {
   EVENT_ID_HEADER,

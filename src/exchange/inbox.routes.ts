@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { APPLICANT_KINDS, type Actor } from '../identity/actor.js';
 import { AppError } from '../platform/errors.js';
-import { parseEnterpriseNumber } from '../rules/identifiers.js';
+import { parseEnterpriseNumber } from '../contract/identifiers.js';
 import { markRead, listMessages } from './inbox.js';
 import { listSubjectMessages, markSubjectMessageRead } from '../access/subject-messages.js';
 

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Language } from '../platform/language.js';
+import type { Language } from '../contract/language.js';
 
 /**
  * Communications to applicants and workers (Art. 20 §5): the e-Box, or the e-mail address given in

@@ -1,4 +1,4 @@
-import type { Language, Translations } from '../platform/language.js';
+import type { Language, Translations } from '../contract/language.js';
 
 /*
  * The words of the messages to applicants and workers (Art. 20 §5), in the three national

@@ -1,10 +1,10 @@
 import type { Tx } from '../db/database.js';
 import type { DossierRecord } from '../access/records.js';
 import type { ActionRecord, DecisionRecord, Lifecycle } from '../dossier/lifecycle.js';
-import type { ActionName } from '../dossier/transitions.js';
+import type { ActionName } from '../contract/actions.js';
 import { legalDate } from '../platform/clock.js';
 import { newId } from '../platform/ids.js';
-import { isLanguage, type Language } from '../platform/language.js';
+import { isLanguage, type Language } from '../contract/language.js';
 import {
   renderMessage,
   type DecisionText,

@@ -1,22 +1,5 @@
-import type { Region } from '../rules/regions.js';
-
-export const ORGANISATION_KINDS = [
-  'employer',
-  'mandatary',
-  'self_employed',
-  'worker',
-  'regional_authority',
-  'dvz',
-  'onss',
-  'inasti',
-  'post',
-  'municipality',
-  'business_counter',
-  'inspection',
-  'employment_service',
-  'management_committee',
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+import type { OrganisationKind } from '../contract/organisations.js';
+import type { Region } from '../contract/regions.js';
 
 export interface ActingOrganisation {
   id: string;

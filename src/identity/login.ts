@@ -5,7 +5,8 @@ import { appendAudit, type AuditEntry } from '../audit/audit.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, type ErrorCode } from '../platform/errors.js';
-import { ORGANISATION_KINDS, SECOND_FACTOR_KINDS, type Actor, type OrganisationKind } from './actor.js';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../contract/organisations.js';
+import { SECOND_FACTOR_KINDS, type Actor } from './actor.js';
 import { UNKNOWN_USER_HASH, verifyPassword } from './passwords.js';
 import {
   endSession,

@@ -1,8 +1,9 @@
 import type { Queryable } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
 import { newSecret, sha256 } from '../platform/ids.js';
-import type { Region } from '../rules/regions.js';
-import type { Actor, OrganisationKind } from './actor.js';
+import type { Region } from '../contract/regions.js';
+import type { Actor } from './actor.js';
+import type { OrganisationKind } from '../contract/organisations.js';
 
 export const SESSION_COOKIE = 'sw_session';
 /** Idle and absolute limits of a browser session (GDPR Art. 32: unattended sessions end). */

@@ -1,8 +1,9 @@
 import type { Queryable } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
 import { newId, newSecret, sha256 } from '../platform/ids.js';
-import type { Region } from '../rules/regions.js';
-import type { Actor, OrganisationKind } from './actor.js';
+import type { Region } from '../contract/regions.js';
+import type { Actor } from './actor.js';
+import type { OrganisationKind } from '../contract/organisations.js';
 
 /**
  * API tokens let an organisation's own systems call the API (api.md, Authentication). A token is

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DECISION, LETTER_AVAILABLE } from '../exchange/notification-texts.js';
-import { LANGUAGES, type Translations } from '../platform/language.js';
+import { LANGUAGES, type Translations } from '../contract/language.js';
 import { overlappingRows } from '../rules/effective.js';
-import { CATEGORIES, PERMIT_TYPES, PROCEDURES } from '../rules/procedures.js';
-import { REGIONS } from '../rules/regions.js';
+import { CATEGORIES, PROCEDURES } from '../contract/procedures.js';
+import { PERMIT_TYPES } from '../rules/procedures.js';
+import { REGIONS } from '../contract/regions.js';
 import { renderLetter } from './letter-pdf.js';
 import {
   APPEAL_ROWS,

@@ -1,7 +1,8 @@
-import type { Language, Translations } from '../platform/language.js';
+import type { Language, Translations } from '../contract/language.js';
 import { AGREEMENT_SIGNED, effectiveAt, type RuleRow } from '../rules/effective.js';
-import type { Category, PermitType, Procedure } from '../rules/procedures.js';
-import type { Region } from '../rules/regions.js';
+import type { Category, Procedure } from '../contract/procedures.js';
+import type { PermitType } from '../rules/procedures.js';
+import type { Region } from '../contract/regions.js';
 
 /*
  * Every word of the decision letters, in the three national languages and English. One module so

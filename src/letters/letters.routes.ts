@@ -4,7 +4,7 @@ import type { AppDeps } from '../app.js';
 import { readDecisionLetter } from '../access/letters.js';
 import { readContextOf } from '../dossier/dossier.routes.js';
 import { AppError } from '../platform/errors.js';
-import { LANGUAGES } from '../platform/language.js';
+import { LANGUAGES } from '../contract/language.js';
 
 export function letterRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return (app) => {

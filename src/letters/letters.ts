@@ -5,9 +5,10 @@ import { DECISION } from '../exchange/notification-texts.js';
 import { decisionText } from '../exchange/notifications.js';
 import { legalDate } from '../platform/clock.js';
 import { newId, sha256 } from '../platform/ids.js';
-import { isLanguage, type Language, type Translations } from '../platform/language.js';
-import type { DataCategory } from '../rules/documents.js';
-import { REGIONAL_AUTHORITIES, type Region } from '../rules/regions.js';
+import { isLanguage, type Language, type Translations } from '../contract/language.js';
+import type { DataCategory } from '../contract/documents.js';
+import { REGIONAL_AUTHORITIES } from '../rules/regions.js';
+import { type Region } from '../contract/regions.js';
 import { renderLetter, type Block, type LetterLayout } from './letter-pdf.js';
 import {
   CATEGORY_NAME,

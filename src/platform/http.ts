@@ -1,16 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { Actor, OrganisationKind } from '../identity/actor.js';
-import {
-  AppError,
-  ERROR_CATALOGUE,
-  FIELD_MESSAGES,
-  type ErrorCode,
-  type FieldError,
-  type MissingItem,
-} from './errors.js';
-import { languageFromHeader, type Language } from './language.js';
-import { fieldErrorsOf } from './validation.js';
+import type { Actor } from '../identity/actor.js';
+import type { OrganisationKind } from '../contract/organisations.js';
+import { AppError, ERROR_CATALOGUE, type ErrorCode, type MissingItem } from './errors.js';
+import { FIELD_MESSAGES, type FieldError } from '../contract/field-messages.js';
+import { languageFromHeader, type Language } from '../contract/language.js';
+import { fieldErrorsOf } from '../contract/validation.js';
 
 /**
  * Who may call a route, declared beside its path. Dossier-level rights (which dossier, which

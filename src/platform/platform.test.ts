@@ -3,9 +3,10 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type TestPlatform } from '../../test/harness.js';
 import { generateArtefacts } from '../../test/artefacts.js';
-import { ERROR_CATALOGUE, FIELD_MESSAGES } from './errors.js';
+import { ERROR_CATALOGUE } from './errors.js';
+import { FIELD_MESSAGES } from '../contract/field-messages.js';
 import { requireDeclaredPermissions } from './http.js';
-import { LANGUAGES, languageFromHeader } from './language.js';
+import { LANGUAGES, languageFromHeader } from '../contract/language.js';
 
 let platform: TestPlatform;
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEADLINE_RULES, deadlineRule } from './deadlines.js';
 import { overlappingRows } from './effective.js';
-import { PROCEDURES, isCategoryOf } from './procedures.js';
+import { PROCEDURES } from '../contract/procedures.js';
+import { isCategoryOf } from './procedures.js';
 
 describe('deadline rows (R-PROC-7)', () => {
   it('never give two answers for one procedure and category on one day', () => {

@@ -1,5 +1,5 @@
 import { AGREEMENT_SIGNED, effectiveAt, type RuleRow } from './effective.js';
-import type { Category, Procedure } from './procedures.js';
+import type { Category, Procedure } from '../contract/procedures.js';
 
 /**
  * The legal time limit for a decision, counted in calendar days from the complete application and

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   CONDITIONS,
-  DATA_CATEGORIES,
   DOCUMENT_CATEGORY,
-  DOCUMENT_TYPES,
   REQUIRED_DOCUMENT_RULES,
   requiredDocuments,
-  type DocumentType,
   type DossierFacts,
 } from './documents.js';
+import { DATA_CATEGORIES, DOCUMENT_TYPES, type DocumentType } from '../contract/documents.js';
 import { overlappingRows } from './effective.js';
 import { feeFor } from './fees.js';
-import { CATEGORIES, isCategoryOf, procedureOfCategory, type Category } from './procedures.js';
-import { REGIONS, type Region } from './regions.js';
+import { CATEGORIES, type Category } from '../contract/procedures.js';
+import { isCategoryOf, procedureOfCategory } from './procedures.js';
+import { REGIONS, type Region } from '../contract/regions.js';
 
 const ON = '2026-11-23';
 

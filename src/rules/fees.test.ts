@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { overlappingRows } from './effective.js';
 import { FEE_RULES, feeFor, paymentReferenceFor } from './fees.js';
-import { parseStructuredReference } from './identifiers.js';
+import { parseStructuredReference } from '../contract/identifiers.js';
 
 const ON = '2026-11-23';
 

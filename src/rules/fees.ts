@@ -1,6 +1,6 @@
-import { structuredReferenceFor } from './identifiers.js';
+import { structuredReferenceFor } from '../contract/identifiers.js';
 import { AGREEMENT_SIGNED, effectiveAt, type RuleRow } from './effective.js';
-import type { Category, Procedure } from './procedures.js';
+import type { Category, Procedure } from '../contract/procedures.js';
 
 /** The fee (retributie/redevance) whose payment proof belongs to the dossier (Art. 18, R-FILE-7). */
 export interface FeeRule extends RuleRow {

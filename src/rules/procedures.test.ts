@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { overlappingRows } from './effective.js';
+import { CATEGORIES, PROCEDURES } from '../contract/procedures.js';
 import {
-  CATEGORIES,
   CATEGORY_RULES,
   PERMIT_TYPES,
   PERMIT_TYPE_RULES,
-  PROCEDURES,
   categoriesOf,
   isCategoryOf,
   permitTypeOf,

@@ -7,12 +7,11 @@ import {
   POSTCODES,
   POSTCODE_REGION_RULES,
   REGIONAL_AUTHORITIES,
-  REGIONS,
-  isKnownPostcode,
   localitiesOfPostcode,
   regionOfPostcode,
-  type Region,
 } from './regions.js';
+import { isKnownPostcode } from '../contract/postcodes.js';
+import { REGIONS, type Region } from '../contract/regions.js';
 
 const ON = '2026-11-23';
 

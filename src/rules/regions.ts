@@ -1,10 +1,6 @@
+import type { Region } from '../contract/regions.js';
 import { readCsv } from './csv.js';
 import { effectiveAt, type RuleRow } from './effective.js';
-
-/** The four regional authorities competent for the employment of foreign workers (Art. 9 §4-7). */
-export const REGIONS = ['flanders', 'wallonia', 'brussels', 'ostbelgien'] as const;
-/** `ostbelgien` is the German-speaking Community, which exercises the Walloon competence on its territory. */
-export type Region = (typeof REGIONS)[number];
 
 export interface RegionalAuthority {
   names: { nl: string; fr: string; de: string; en: string };
@@ -167,10 +163,6 @@ const POSTCODE = /^\d{4}$/;
 
 function normalise(postcode: string): string {
   return postcode.trim();
-}
-
-export function isKnownPostcode(postcode: string): boolean {
-  return LOCALITIES.has(normalise(postcode));
 }
 
 /** The localities bpost lists under a postcode (one language only), or none for an unknown postcode. */

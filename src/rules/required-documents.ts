@@ -1,7 +1,8 @@
-import type { Condition, DocumentType, RequiredDocumentRule } from './documents.js';
+import type { Condition, RequiredDocumentRule } from './documents.js';
+import type { DocumentType } from '../contract/documents.js';
 import { AGREEMENT_SIGNED } from './effective.js';
-import type { Category, Procedure } from './procedures.js';
-import type { Region } from './regions.js';
+import type { Category, Procedure } from '../contract/procedures.js';
+import type { Region } from '../contract/regions.js';
 
 /*
  * The documents of a complete application (R-FILE-2), as rows. Sources: the agreement (CA) for the

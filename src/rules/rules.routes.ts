@@ -12,8 +12,10 @@ import {
   requiredDocuments,
 } from './documents.js';
 import { feeFor } from './fees.js';
-import { CATEGORIES, CATEGORY_RULES, PROCEDURES, isCategoryOf } from './procedures.js';
-import { REGIONAL_AUTHORITIES, REGIONS, localitiesOfPostcode, regionOfPostcode } from './regions.js';
+import { CATEGORIES, PROCEDURES } from '../contract/procedures.js';
+import { CATEGORY_RULES, isCategoryOf } from './procedures.js';
+import { REGIONAL_AUTHORITIES, localitiesOfPostcode, regionOfPostcode } from './regions.js';
+import { REGIONS } from '../contract/regions.js';
 
 /**
  * The rule tables, read-only and public: what the law asks does not depend on who asks, and a

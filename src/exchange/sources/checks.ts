@@ -5,7 +5,7 @@ import {
   parseEnterpriseNumber,
   parseNiss,
   parseStructuredReference,
-} from '../../rules/identifiers.js';
+} from '../../contract/identifiers.js';
 import type { Sources } from './index.js';
 import { SourceUnavailable, type CallOptions, type Lookup } from './source.js';
 

@@ -1,4 +1,4 @@
-import type { DossierState } from '../../../src/dossier/states';
+import type { DossierState } from '../../../src/contract/states';
 import { useI18n } from '../i18n/context';
 
 /** A dossier's state as every list and page shows it: its name, coloured by state. */

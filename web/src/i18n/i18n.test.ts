@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { STATES, RELATIONS } from '../../../src/dossier/states';
-import { ACTIONS } from '../../../src/dossier/transitions';
-import { ORGANISATION_KINDS } from '../../../src/identity/actor';
-import { DATA_CATEGORIES, DOCUMENT_TYPES } from '../../../src/rules/documents';
-import { CATEGORIES, PROCEDURES } from '../../../src/rules/procedures';
-import { REGIONS } from '../../../src/rules/regions';
+import { STATES, RELATIONS } from '../../../src/contract/states';
+import { ACTIONS } from '../../../src/contract/actions';
+import { ORGANISATION_KINDS } from '../../../src/contract/organisations';
+import { DATA_CATEGORIES, DOCUMENT_TYPES } from '../../../src/contract/documents';
+import { CATEGORIES, PROCEDURES } from '../../../src/contract/procedures';
+import { REGIONS } from '../../../src/contract/regions';
 import { SECTION_FIELDS, hintKey, labelKey } from '../lib/sections';
-import type { SectionName } from '../../../src/dossier/sections';
+import type { SectionName } from '../../../src/contract/sections';
 import { DICTIONARIES, LANGUAGES, initialLanguage, translate } from './index';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -1,5 +1,5 @@
-import { DOCUMENT_TYPES } from '../../../src/rules/documents';
-import { RELATIONS } from '../../../src/dossier/states';
+import { DOCUMENT_TYPES } from '../../../src/contract/documents';
+import { RELATIONS } from '../../../src/contract/states';
 import type { MessageKey } from '../i18n';
 import type { I18n } from '../i18n/context';
 

@@ -1,4 +1,4 @@
-import type { Category, Procedure } from '../../../src/rules/procedures';
+import type { Category, Procedure } from '../../../src/contract/procedures';
 
 /** The plain questions of the guide and how they map to a procedure and an Art. 4 category. */
 export interface GuideAnswers {

@@ -1,9 +1,9 @@
-import { ISO_3166_ALPHA2 } from '../../../src/rules/countries';
-import { SECTION_SCHEMAS, type SectionName } from '../../../src/dossier/sections';
-import { fieldErrorsOf, type IssueLike } from '../../../src/platform/validation';
-import { FIELD_MESSAGES, type FieldErrorCode } from '../../../src/platform/errors';
+import { ISO_3166_ALPHA2 } from '../../../src/contract/countries';
+import { SECTION_SCHEMAS, type SectionName } from '../../../src/contract/sections';
+import { fieldErrorsOf, type IssueLike } from '../../../src/contract/validation';
+import { FIELD_MESSAGES, type FieldErrorCode } from '../../../src/contract/field-messages';
 import type { Lang, MessageKey } from '../i18n';
-import type { Category, Procedure } from '../../../src/rules/procedures';
+import type { Category, Procedure } from '../../../src/contract/procedures';
 
 /**
  * The form of each section as data: which fields, in which order and group, when they apply and

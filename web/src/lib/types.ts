@@ -1,8 +1,8 @@
-import type { Category, Procedure } from '../../../src/rules/procedures';
-import type { DossierState } from '../../../src/dossier/states';
-import type { DataCategory } from '../../../src/rules/documents';
-import type { OrganisationKind } from '../../../src/identity/actor';
-import type { DeadlineClock } from '../../../src/dossier/deadline';
+import type { Category, Procedure } from '../../../src/contract/procedures';
+import type { DossierState } from '../../../src/contract/states';
+import type { DataCategory } from '../../../src/contract/documents';
+import type { OrganisationKind } from '../../../src/contract/organisations';
+import type { DeadlineClock } from '../../../src/contract/views';
 
 /** Shapes of the API's answers: the platform's own where they are plain data, else what the portal reads. */
 

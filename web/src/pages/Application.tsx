@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
-import type { SectionName } from '../../../src/dossier/sections';
-import { parseEnterpriseNumber } from '../../../src/rules/identifiers';
+import type { SectionName } from '../../../src/contract/sections';
+import { parseEnterpriseNumber } from '../../../src/contract/identifiers';
 import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
 import { Fieldset, RadioGroup, SelectField, TextField, type Option } from '../components/fields';
 import { Loading, Notice, Page } from '../components/Page';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
-import { STATES } from '../../../src/dossier/states';
+import { STATES } from '../../../src/contract/states';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextField } from '../components/fields';
 import { Loading, Page } from '../components/Page';

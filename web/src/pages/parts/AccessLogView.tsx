@@ -1,4 +1,4 @@
-import { ORGANISATION_KINDS } from '../../../../src/identity/actor';
+import { ORGANISATION_KINDS } from '../../../../src/contract/organisations';
 import { Loading } from '../../components/Page';
 import { useI18n } from '../../i18n/context';
 import { visits } from '../../lib/access-log';

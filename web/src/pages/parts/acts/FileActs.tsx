@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DOCUMENT_TYPES } from '../../../../../src/rules/documents';
+import { DOCUMENT_TYPES } from '../../../../../src/contract/documents';
 import { SelectField, TextArea, TextField } from '../../../components/fields';
 import { useI18n } from '../../../i18n/context';
 import { documentLabel } from '../../../lib/format';

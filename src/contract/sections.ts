@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { isIsoDate } from '../platform/clock.js';
-import type { FieldErrorCode } from '../platform/errors.js';
+import { isIsoDate } from './dates.js';
+import type { FieldErrorCode } from './field-messages.js';
 import {
   isCountryCode,
   isEuEeaChNational,
   parseEnterpriseNumber,
   parseNiss,
   parseStructuredReference,
-} from '../rules/identifiers.js';
-import { isKnownPostcode } from '../rules/regions.js';
+} from './identifiers.js';
+import { isKnownPostcode } from './postcodes.js';
 
 /** A refinement whose failure carries a catalogued field code (see FIELD_MESSAGES). */
 const fail = (ctx: z.RefinementCtx, code: FieldErrorCode, path: PropertyKey[] = []) => {

@@ -1,0 +1,25 @@
+export const ACTIONS = [
+  'create',
+  'edit',
+  'add_document',
+  'remove_document',
+  'submit',
+  'declare_admissible',
+  'declare_inadmissible',
+  'request_documents',
+  'answer_request',
+  'extend_deadline',
+  'decide_work',
+  'decide_professional_card',
+  'decide_residence',
+  'record_issued',
+  'withdraw_application',
+  'withdraw_work',
+  'withdraw_professional_card',
+  'withdraw_residence',
+  'end_residence',
+  'renew',
+  'run_checks',
+] as const;
+
+export type ActionName = (typeof ACTIONS)[number];
