@@ -9,7 +9,8 @@ import { grantsFor, sees, type Grants } from './evaluate.js';
 import { relationsOf } from './relations.js';
 import { identityKeys, standingOf, type ReadContext } from './standing.js';
 export type { ReadContext } from './standing.js';
-import { type DocumentRecord, type DossierView } from './view.js';
+import { type DocumentRecord } from './view.js';
+import { type DossierView } from '../contract/views.js';
 
 import { loadRecords, type DossierRecord } from './records.js';
 import { viewOf } from './view-builder.js';

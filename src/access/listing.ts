@@ -3,11 +3,9 @@ import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { newId } from '../platform/ids.js';
-import type { Category, Procedure } from '../contract/procedures.js';
 import { type Sections } from '../contract/sections.js';
 import { activeMandates } from './relations.js';
-import { type DossierView } from './view.js';
-import type { DossierState } from '../contract/states.js';
+import type { DossierSummary, DossierView } from '../contract/views.js';
 
 import { loadRecords } from './records.js';
 import { logAccess, open, purposeOf } from './gate.js';
@@ -21,22 +19,6 @@ export interface ListFilters {
   assigned?: 'me' | 'unassigned' | undefined;
   cursor?: string | undefined;
   limit: number;
-}
-
-export interface DossierSummary {
-  id: string;
-  reference: string;
-  procedure: Procedure;
-  category: Category;
-  state: DossierState;
-  region: string | null;
-  applicant: { organisationId: string; name: string };
-  worker: { givenNames?: string; familyName?: string } | null;
-  createdAt: string;
-  dueDate: string | null;
-  daysLeft: number | null;
-  /** Who of the caller's own authority handles it; null when nobody does or the caller examines nothing. */
-  assignee: { name: string; isMe: boolean } | null;
 }
 
 /** One line of a list: what a queue or a search shows of a dossier the caller may see. */

@@ -1,7 +1,8 @@
 import type { DataCategory, DocumentType } from '../contract/documents.js';
 import { DOCUMENT_CATEGORY } from '../rules/documents.js';
 import type { Procedure } from '../contract/procedures.js';
-import type { DecisionKind, DecisionRecord, Lifecycle } from '../dossier/lifecycle.js';
+import type { DecisionKind } from '../contract/views.js';
+import type { DecisionRecord, Lifecycle } from '../dossier/lifecycle.js';
 import type { Relation } from '../contract/states.js';
 
 /*

@@ -4,7 +4,8 @@ import { DATA_CATEGORIES, DOCUMENT_TYPES } from '../contract/documents.js';
 import { DOCUMENT_CATEGORY } from '../rules/documents.js';
 import type { DocumentType } from '../contract/documents.js';
 import { PROCEDURES, type Procedure } from '../contract/procedures.js';
-import type { DecisionKind, DecisionOutcome, DecisionRecord, Lifecycle } from '../dossier/lifecycle.js';
+import type { DecisionKind, DecisionOutcome } from '../contract/views.js';
+import type { DecisionRecord, Lifecycle } from '../dossier/lifecycle.js';
 import { RELATIONS, type DossierState, type Relation } from '../contract/states.js';
 import { grantsFor, type Grant } from './evaluate.js';
 import {

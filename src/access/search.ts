@@ -5,10 +5,11 @@ import type { Sections } from '../contract/sections.js';
 import type { Actor } from '../identity/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { logAccess, open, purposeFor } from './gate.js';
-import { assigneesOf, summaryOf, type DossierSummary } from './listing.js';
+import { assigneesOf, summaryOf } from './listing.js';
+import { type DossierSummary } from '../contract/views.js';
 import { loadRecords } from './records.js';
 import { viewOf } from './view-builder.js';
-import type { DossierView } from './view.js';
+import type { DossierView } from '../contract/views.js';
 import type { DataCategory } from '../contract/documents.js';
 
 /** What a consulting authority searches by (R-CONS-1): one person, or one enterprise. */

@@ -7,7 +7,8 @@ import { deadlineClock } from '../dossier/deadline.js';
 import { SECTION_NAMES, type SectionName } from '../contract/sections.js';
 import { allowedActions } from '../dossier/transitions.js';
 import { type ActionName } from '../contract/actions.js';
-import { decisionViews, SECTION_CATEGORY, type DossierView } from './view.js';
+import { decisionViews, SECTION_CATEGORY } from './view.js';
+import { type DossierView } from '../contract/views.js';
 
 import type { Opened } from './gate.js';
 import type { SourceCheckRecord } from './records.js';

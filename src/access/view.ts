@@ -1,11 +1,10 @@
 import type { DataCategory } from '../contract/documents.js';
 import type { Language } from '../contract/language.js';
-import type { Procedure, Category } from '../contract/procedures.js';
-import type { DeadlineClock } from '../contract/views.js';
-import type { DecisionRecord, Lifecycle, RequestRecord } from '../dossier/lifecycle.js';
+import type { Procedure } from '../contract/procedures.js';
+import type { DecisionView, LetterLink } from '../contract/views.js';
+import type { DecisionRecord, Lifecycle } from '../dossier/lifecycle.js';
 import type { SectionName } from '../contract/sections.js';
-import type { DossierState, Relation } from '../contract/states.js';
-import type { ActionName } from '../contract/actions.js';
+import type { Relation } from '../contract/states.js';
 import type { Grants } from './evaluate.js';
 import type { DecisionFilter } from './policy.js';
 
@@ -28,31 +27,6 @@ export interface DocumentRecord {
   uploadedByOrganisationId: string;
 }
 
-export type DecisionView =
-  | {
-      id: string;
-      kind: DecisionRecord['kind'];
-      of: DecisionRecord['of'] | null;
-      outcome: DecisionRecord['outcome'];
-      negative: boolean;
-      authority: Relation;
-      decidedAt: string;
-      legalBasis: string;
-      validFrom: string | null;
-      validUntil: string | null;
-      permitType: string | null;
-      decisionType: string | null;
-      grounds?: string;
-      letters: LetterLink[];
-    }
-  | { id: string; fact: 'negative_decision'; decidedAt: string; letters: LetterLink[] };
-
-/** A decision letter the caller may download: the authentic language first, then any courtesy copy. */
-export interface LetterLink {
-  language: Language;
-  courtesy: boolean;
-}
-
 /** What the gate knows of a stored letter without reading it (src/letters/letters.ts writes them). */
 export interface LetterRecord {
   decisionId: string;
@@ -60,50 +34,6 @@ export interface LetterRecord {
   language: Language;
   courtesy: boolean;
   categories: readonly string[];
-}
-
-export interface DossierView {
-  id: string;
-  reference: string;
-  procedure: Procedure;
-  category: Category;
-  longTermMobility: boolean;
-  language: string;
-  region: string | null;
-  state: DossierState;
-  applicant: { organisationId: string; name: string };
-  follows: { kind: string; reference: string } | null;
-  createdAt: string;
-  filedAt: string | null;
-  sections: Partial<Record<SectionName, unknown>>;
-  fee: { amountCents: number; legalSource: string; paymentReference: string } | null;
-  documents: {
-    id: string;
-    type: string;
-    category: DataCategory;
-    uploadedAt: string;
-    downloadable: boolean;
-    fileName?: string;
-    mediaType?: string;
-    sizeBytes?: number;
-  }[];
-  decisions: DecisionView[];
-  requests: {
-    id: string;
-    by: Relation;
-    requestedAt: string;
-    dueDate: string;
-    items: RequestRecord['items'];
-    message: string | null;
-    answeredAt: string | null;
-    answerDocumentIds: string[];
-  }[];
-  clock: DeadlineClock | null;
-  missing: { kind: 'field' | 'document'; section?: string; name: string }[] | null;
-  /** For the examining authorities: what the rule tables asked of this filing, and what is there. */
-  checklist: { documentType: string; legalSource: string; present: boolean }[] | null;
-  allowedActions: ActionName[];
-  withheld: DataCategory[];
 }
 
 const REGIONAL: readonly Relation[] = ['competent_region', 'other_region'];

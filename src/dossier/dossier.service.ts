@@ -1,7 +1,7 @@
 import type { AppDeps } from '../app.js';
 import { openForAction, findPermitHolder, readDossier, type Opened } from '../access/gate.js';
 import { activeMandates } from '../access/relations.js';
-import type { DossierView } from '../access/view.js';
+import type { DossierView } from '../contract/views.js';
 import type { Tx } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import { legalDate } from '../platform/clock.js';

@@ -1,3 +1,4 @@
+import type { DecisionKind, DecisionOutcome, RequestItem } from '../contract/views.js';
 import type { Procedure } from '../contract/procedures.js';
 import type { DossierState, Relation } from '../contract/states.js';
 import { TRANSITIONS, type Target } from './transitions.js';
@@ -14,10 +15,6 @@ export interface ActionRecord {
   payload: Record<string, unknown>;
 }
 
-export type DecisionKind =
-  'admissibility' | 'work' | 'residence' | 'professional_card' | 'withdrawal' | 'end';
-export type DecisionOutcome = 'admissible' | 'inadmissible' | 'granted' | 'refused' | 'withdrawn' | 'ended';
-
 export interface DecisionRecord {
   id: string;
   kind: DecisionKind;
@@ -33,11 +30,6 @@ export interface DecisionRecord {
   permitType: string | undefined;
   decisionType: string | undefined;
   grounds: string | undefined;
-}
-
-export interface RequestItem {
-  documentType?: string | undefined;
-  description: string;
 }
 
 export interface RequestRecord {

@@ -6,9 +6,9 @@ import type { DeadlineClock } from '../../../src/contract/views';
 
 /** Shapes of the API's answers: the platform's own where they are plain data, else what the portal reads. */
 
-export type { DecisionView, LetterLink } from '../../../src/access/view';
-export type { DossierSummary } from '../../../src/access/listing';
-import type { DecisionView } from '../../../src/access/view';
+export type { DecisionView, LetterLink } from '../../../src/contract/views';
+export type { DossierSummary } from '../../../src/contract/views';
+import type { DecisionView } from '../../../src/contract/views';
 
 export interface Session {
   user: { id: string; username: string; name: string };
