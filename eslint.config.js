@@ -33,6 +33,25 @@ export default tseslint.config(
     },
   },
   {
+    // The portal and its browser tests reach the platform only through the contract it shares
+    // (src/contract/) and, for tests, through test/. From any folder under web/, climbing out by
+    // two or more `../` to a `src/` is the platform's src/; `../src/` from web/e2e is the portal's own.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./){2,}src/(?!contract(/|$))',
+              message: 'web/ imports from src/ only src/contract/; browser tests take the rest from test/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['eslint.config.js', 'vitest.config.ts', 'vitest.browser.config.ts'],
     extends: [tseslint.configs.disableTypeChecked],
   },

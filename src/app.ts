@@ -14,36 +14,27 @@ import { sql } from 'kysely';
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Config } from './config.js';
-import type { Db } from './db/database.js';
+import type { AppDeps } from './deps.js';
 import { documentRoutes } from './documents/documents.routes.js';
-import type { DocumentStorage } from './documents/storage.js';
 import { dossierRoutes } from './dossier/dossier.routes.js';
-import { accessRoutes } from './access/access.routes.js';
-import type { Messaging } from './exchange/messaging.js';
-import { checkRoutes } from './exchange/checks.routes.js';
+import { registerRoutes } from './identity/registers.routes.js';
+import { checkRoutes } from './dossier/checks.routes.js';
 import { deliveryRoutes } from './exchange/deliveries.routes.js';
 import { inboxRoutes } from './exchange/inbox.routes.js';
 import { letterRoutes } from './letters/letters.routes.js';
-import type { Sources } from './exchange/sources/index.js';
 import { recordRefusal } from './audit/refusals.js';
 import { installAuthentication } from './identity/authentication.js';
 import { identityRoutes } from './identity/identity.routes.js';
-import type { Clock } from './platform/clock.js';
+import { oidcRoutes } from './identity/oidc.routes.js';
+import { tokenRoutes } from './identity/tokens.routes.js';
+import { totpRoutes } from './identity/totp.routes.js';
 import { ERROR_CATALOGUE } from './platform/errors.js';
-import { installErrorHandling, installLanguage, requireDeclaredPermissions } from './platform/http.js';
+import { LANGUAGES } from './contract/language.js';
+import { openApiComponents } from './platform/responses.js';
+import { installErrorHandling, installLanguage } from './platform/http.js';
+import { requireDeclaredPermissions } from './identity/authentication.js';
 import { MAX_DOCUMENT_BYTES } from './rules/documents.js';
 import { rulesRoutes } from './rules/rules.routes.js';
-
-export interface AppDeps {
-  db: Db;
-  clock: Clock;
-  config: Config;
-  storage: DocumentStorage;
-  messaging: Messaging;
-  /** The authentic sources (KBO, ONSS, LIMOSA, INASTI), fake or real as configured. */
-  sources: Sources;
-}
 
 export const API_PREFIX = '/api/v1';
 
@@ -94,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: openApiComponents,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installAuthentication(app, deps.db, deps.clock);
@@ -126,6 +118,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         tags: ['problems'],
         summary: 'What a problem type means',
         params: z.object({ code: z.string() }),
+        response: {
+          200: z.object({
+            code: z.string(),
+            status: z.number().int().describe('The HTTP status a problem of this type answers with'),
+            title: z
+              .record(z.enum(LANGUAGES), z.string())
+              .describe('What the problem means, in each language'),
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -141,10 +142,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   await app.register(identityRoutes(deps), { prefix: API_PREFIX });
+  await app.register(totpRoutes(deps), { prefix: API_PREFIX });
+  await app.register(tokenRoutes(deps), { prefix: API_PREFIX });
+  await app.register(oidcRoutes(deps), { prefix: API_PREFIX });
   await app.register(dossierRoutes(deps), { prefix: API_PREFIX });
   await app.register(documentRoutes(deps), { prefix: API_PREFIX });
   await app.register(letterRoutes(deps), { prefix: API_PREFIX });
-  await app.register(accessRoutes(deps), { prefix: API_PREFIX });
+  await app.register(registerRoutes(deps), { prefix: API_PREFIX });
   await app.register(deliveryRoutes(deps), { prefix: API_PREFIX });
   await app.register(checkRoutes(deps), { prefix: API_PREFIX });
   await app.register(inboxRoutes(deps), { prefix: API_PREFIX });

@@ -5,12 +5,10 @@ import { openPglite, openPostgres, type Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { seedDemo, printDemoWelcome } from './demo/seed.js';
 import { localStorage } from './documents/storage.js';
-import { startDispatcher } from './exchange/dispatcher.js';
 import { folderMessaging } from './exchange/messaging.js';
 import { sourcesFrom } from './exchange/sources/index.js';
 import { systemClock } from './platform/clock.js';
-
-const DISPATCH_INTERVAL_MS = 5000;
+import { startJobs } from './jobs.js';
 
 async function main() {
   const config = loadConfig(process.env, process.argv.slice(2));
@@ -25,12 +23,11 @@ async function main() {
   const deps = { db: database.db, clock: systemClock, config, storage, messaging, sources };
   const accounts = config.demo ? await seedDemo(deps) : undefined;
   const app = await buildApp(deps);
-  // Webhook pushes and notifications leave the outboxes every few seconds, after their commit.
-  const dispatcher = startDispatcher(deps, DISPATCH_INTERVAL_MS, (kind) => {
-    app.log.error({ dispatcher: 'failed', errorName: kind });
+  const jobs = startJobs(deps, (job, kind) => {
+    app.log.error({ job, failed: true, errorName: kind });
   });
   const stop = async () => {
-    await dispatcher.stop();
+    await jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -1,6 +1,6 @@
 import type { DataCategory, DocumentType } from '../contract/documents.js';
 import type { Procedure } from '../contract/procedures.js';
-import type { Lifecycle } from '../dossier/lifecycle.js';
+import type { Lifecycle } from '../dossier/model/lifecycle.js';
 import type { Relation } from '../contract/states.js';
 import {
   CATEGORY_COLUMNS,

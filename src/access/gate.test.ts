@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Client, type TestPlatform } from '../../test/harness.js';
 import { filedSinglePermit } from '../../test/scenarios.js';
@@ -250,29 +248,5 @@ describe('mutual recognition (Art. 26)', () => {
     expect(recognition[0].purpose).toContain('Mutual recognition (Art. 26): Check of an earlier permit');
     // The Flemish DPO supervises Flemish dossiers, not those of Brussels.
     expect((await dpo.get(path(brusselsOwn.id, '/access-log'))).status).toBe(404);
-  });
-});
-
-describe('nothing reads dossier content around the gate', () => {
-  it('queries on dossier tables live only in src/access', () => {
-    const root = new URL('../', import.meta.url).pathname;
-    const offenders: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const file = join(dir, name);
-        if (statSync(file).isDirectory()) walk(file);
-        else if (file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.includes('/access/')) {
-          const text = readFileSync(file, 'utf8');
-          if (
-            /selectFrom\(\s*'(dossier|dossier_action|document|dossier_subject|decision_letter)(\s+as\s+\w+)?'/.test(
-              text,
-            )
-          )
-            offenders.push(relative(root, file));
-        }
-      }
-    };
-    walk(root);
-    expect(offenders).toEqual([]);
   });
 });

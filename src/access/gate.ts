@@ -1,24 +1,17 @@
 import type { Queryable } from '../db/database.js';
+import type { DataCategory } from '../contract/documents.js';
+import type { Relation } from '../contract/states.js';
+import type { DocumentRecord, DossierRecord } from '../dossier/model/record.js';
 import type { Actor } from '../identity/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
-import type { DataCategory } from '../contract/documents.js';
-import type { Relation } from '../contract/states.js';
 import { grantsFor, sees, type Grants } from './evaluate.js';
+import type { ReadContext } from './read-context.js';
+import { loadRecords } from './records.js';
 import { relationsOf } from './relations.js';
-import { identityKeys, standingOf, type ReadContext } from './standing.js';
-export type { ReadContext } from './standing.js';
-import { type DocumentRecord } from './view.js';
-import { type DossierView } from '../contract/views.js';
+import { identityKeys, standingOf, type Standing } from './standing.js';
 
-import { loadRecords, type DossierRecord } from './records.js';
-import { viewOf } from './view-builder.js';
-export type { DossierRecord } from './records.js';
-export { findPermitHolder } from './records.js';
-export { viewOf } from './view-builder.js';
-export { listDossiers } from './listing.js';
-export { readEvents, readAccessLog } from './history.js';
 /**
  * The one door to dossier content (architecture rule 1). Every read of a dossier, its documents
  * or its history goes through here: the policy decides what shows, a dossier the caller may not
@@ -26,12 +19,39 @@ export { readEvents, readAccessLog } from './history.js';
  * caller's transaction.
  */
 
+/** A dossier as one caller stands to it: their relations, the grants they give, and why. */
 export interface Opened {
   record: DossierRecord;
   relations: Relation[];
   grants: Grants;
+  /** What the caller holds (mandates, claims, designations), kept to evaluate a changed record. */
+  standing: Standing;
 }
 
+/** How the caller stands to one record, given what they hold; undefined when they see nothing. */
+function evaluate(actor: Actor, record: DossierRecord, standing: Standing): Opened | undefined {
+  const relations = relationsOf(
+    actor,
+    {
+      id: record.id,
+      procedure: record.procedure,
+      region: record.region,
+      applicantOrganisationId: record.applicantOrganisationId,
+      visaPost: record.sections.residence?.visaPost,
+      municipality: record.sections.residence?.municipality,
+      keys: identityKeys(record.sections),
+    },
+    standing,
+  );
+  const grants = grantsFor(relations, {
+    procedure: record.procedure,
+    lifecycle: record.lifecycle,
+    designatedFor: (category) => standing.designated.has(category),
+  });
+  return sees(grants) || relations.includes('dpo') ? { record, relations, grants, standing } : undefined;
+}
+
+/** The records the caller may see, each with its relations and grants; the others are dropped. */
 export async function open(
   db: Queryable,
   actor: Actor,
@@ -47,27 +67,17 @@ export async function open(
     context,
     async (id) => (await loadRecords(db, [id], false))[0],
   );
-  return records.flatMap((record) => {
-    const relations = relationsOf(
-      actor,
-      {
-        id: record.id,
-        procedure: record.procedure,
-        region: record.region,
-        applicantOrganisationId: record.applicantOrganisationId,
-        visaPost: record.sections.residence?.visaPost,
-        municipality: record.sections.residence?.municipality,
-        keys: identityKeys(record.sections),
-      },
-      standing,
-    );
-    const grants = grantsFor(relations, {
-      procedure: record.procedure,
-      lifecycle: record.lifecycle,
-      designatedFor: (category) => standing.designated.has(category),
-    });
-    return sees(grants) || relations.includes('dpo') ? [{ record, relations, grants }] : [];
-  });
+  return records.flatMap((record) => evaluate(actor, record, standing) ?? []);
+}
+
+/**
+ * The same caller's standing to the record after a state change folded onto it: relations and
+ * grants follow the new state (a milestone reached, a section changed) without reading it again.
+ */
+export function reopen(actor: Actor, opened: Opened, record: DossierRecord): Opened {
+  const after = evaluate(actor, record, opened.standing);
+  if (!after) throw new AppError('not_found');
+  return after;
 }
 
 /** One dossier as the caller stands to it (locked for a state change), 404 if not theirs to see. */
@@ -81,6 +91,17 @@ async function openOne(
   const [opened] = await open(db, actor, clock, await loadRecords(db, [id], lock));
   if (!opened) throw new AppError('not_found');
   return opened;
+}
+
+/** How the caller stands to a dossier (no relation when it is not theirs to see); reads and logs nothing. */
+export async function relationsTo(
+  db: Queryable,
+  actor: Actor,
+  clock: Clock,
+  id: string,
+): Promise<Relation[]> {
+  const [opened] = await open(db, actor, clock, await loadRecords(db, [id], false));
+  return opened?.relations ?? [];
 }
 
 /** The dossier for a state change: locked against concurrent actions. */
@@ -103,6 +124,7 @@ const PERSONAL: readonly DataCategory[] = [
   'grounds',
 ];
 
+/** Writes who read which categories of which dossier, and why; nothing when nothing personal was shown. */
 export async function logAccess(
   db: Queryable,
   actor: Actor,
@@ -142,6 +164,7 @@ const DEFAULT_PURPOSE: Record<Relation, string> = {
   dpo: 'Data protection supervision (Art. 16-17)',
 };
 
+/** The purpose logged with a read: the stated one, else the caller's relation's own. */
 export const purposeOf = (opened: Opened, stated: string | undefined): string =>
   stated ?? DEFAULT_PURPOSE[opened.relations[0] ?? 'operator'];
 
@@ -158,7 +181,7 @@ export async function openForRead(
   clock: Clock,
   id: string,
   context: ReadContext,
-) {
+): Promise<{ opened: Opened; purpose: string }> {
   const [opened] = await open(db, actor, clock, await loadRecords(db, [id], false), context);
   if (!opened) throw new AppError('not_found');
   if (opened.relations.length === 1 && opened.relations[0] === 'other_region' && !context.purpose) {
@@ -167,21 +190,7 @@ export async function openForRead(
   return { opened, purpose: purposeFor(opened, context) };
 }
 
-/** GET /dossiers/{id}: the dossier as the caller may see it, the read logged. */
-export async function readDossier(
-  db: Queryable,
-  actor: Actor,
-  clock: Clock,
-  id: string,
-  context: ReadContext = {},
-): Promise<DossierView> {
-  const { opened, purpose } = await openForRead(db, actor, clock, id, context);
-  const { view, read } = viewOf(opened, clock.now());
-  await logAccess(db, actor, clock, id, read, purpose);
-  return view;
-}
-
-/** A document's stored file, if the caller may read its content. */
+/** A document's stored file, if the caller may read its content; the read is logged. */
 export async function readDocument(
   db: Queryable,
   actor: Actor,

@@ -2,12 +2,14 @@ import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
-import type { Relation } from '../contract/states.js';
+import type { DataCategory } from '../contract/documents.js';
+import type { DossierEvent } from '../contract/lists.js';
+import type { OrganisationKind } from '../contract/organisations.js';
 import { decisionViews } from './view.js';
 
 import { loadRecords } from './records.js';
 import { logAccess, open, openForRead } from './gate.js';
-import type { ReadContext } from './standing.js';
+import type { ReadContext } from './read-context.js';
 /** GET /dossiers/{id}/events: the history, each entry as the caller's admin level allows. */
 export async function readEvents(
   db: Queryable,
@@ -26,15 +28,7 @@ export async function readEvents(
   // Decision-only parties see the decisions in the history, not the file's other steps.
   const adminVisible = opened.grants.admin.level === 'R' && opened.grants.admin.documentTypes === undefined;
   const decisionIds = new Set(opened.record.lifecycle.decisions.map((d) => d.id));
-  interface EventView {
-    id: string;
-    at: string;
-    action: string;
-    by: Relation | null;
-    legalBasis: string | null;
-    decision?: unknown;
-  }
-  const items = opened.record.actions.flatMap((a): EventView[] => {
+  const items = opened.record.actions.flatMap((a): DossierEvent[] => {
     if (decisionIds.has(a.id)) {
       const d = decisions.get(a.id);
       if (!d) return [];
@@ -94,8 +88,8 @@ export async function readAccessLog(db: Queryable, actor: Actor, clock: Clock, i
     items: rows.map((r) => ({
       at: r.at.toISOString(),
       user: { id: r.userId, name: r.display_name },
-      organisation: { id: r.orgId, kind: r.kind, name: r.name },
-      categories: r.categories,
+      organisation: { id: r.orgId, kind: r.kind as OrganisationKind, name: r.name },
+      categories: r.categories as DataCategory[],
       purpose: r.purpose,
     })),
     nextCursor: null,

@@ -6,7 +6,7 @@ import { sha256 } from '../platform/ids.js';
 import type { Language } from '../contract/language.js';
 import { DATA_CATEGORIES, type DataCategory } from '../contract/documents.js';
 import { logAccess, openForRead } from './gate.js';
-import type { ReadContext } from './standing.js';
+import type { ReadContext } from './read-context.js';
 import { letterVariantFor } from './view.js';
 
 export interface DecisionLetter {

@@ -4,13 +4,15 @@ import type { Actor } from '../identity/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { newId } from '../platform/ids.js';
 import { type Sections } from '../contract/sections.js';
-import { activeMandates } from './relations.js';
-import type { DossierSummary, DossierView } from '../contract/views.js';
+import { activeMandates } from '../identity/holdings.js';
+import type { DossierSummary } from '../contract/views.js';
 
 import { loadRecords } from './records.js';
-import { logAccess, open, purposeOf } from './gate.js';
-import { viewOf } from './view-builder.js';
-import { decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { logAccess, open, purposeOf, type Opened } from './gate.js';
+import { followsAdministration, redact, type Redacted } from './redact.js';
+import { deadlineClock } from '../dossier/model/deadline.js';
+import { encodeCursor } from '../platform/cursor.js';
+import { newestFirst, positionOf } from '../db/paging.js';
 export interface ListFilters {
   state?: string | undefined;
   procedure?: string | undefined;
@@ -22,8 +24,17 @@ export interface ListFilters {
 }
 
 /** One line of a list: what a queue or a search shows of a dossier the caller may see. */
-export function summaryOf(view: DossierView, assignee: DossierSummary['assignee']): DossierSummary {
+export function summaryOf(
+  opened: Opened,
+  view: Redacted,
+  now: Date,
+  assignee: DossierSummary['assignee'],
+): DossierSummary {
   const identity = view.sections.identity as Sections['identity'] | undefined;
+  const { record } = opened;
+  const clock = followsAdministration(opened)
+    ? deadlineClock(record.procedure, record.category, record.lifecycle, now)
+    : null;
   return {
     id: view.id,
     reference: view.reference,
@@ -39,14 +50,14 @@ export function summaryOf(view: DossierView, assignee: DossierSummary['assignee'
         }
       : null,
     createdAt: view.createdAt,
-    dueDate: view.clock?.dueDate ?? null,
-    daysLeft: view.clock?.daysLeft ?? null,
+    dueDate: clock?.dueDate ?? null,
+    daysLeft: clock?.daysLeft ?? null,
     assignee,
   };
 }
 
 /** Whether a search term matches what this caller may read of the dossier (never hidden parts). */
-function matches(view: DossierView, q: string): boolean {
+function matches(view: Redacted, q: string): boolean {
   const needle = q.toLowerCase().replace(/[\s.\-/]/g, '');
   const identity = view.sections.identity as Sections['identity'] | undefined;
   const residence = view.sections.residence as Sections['residence'] | undefined;
@@ -83,62 +94,58 @@ export async function listDossiers(
 ): Promise<{ items: DossierSummary[]; nextCursor: string | null }> {
   const org = actor.organisation;
   const mandates = org.kind === 'mandatary' ? await activeMandates(db, org.id, clock.now()) : [];
-  let after = filters.cursor ? decodeCursor(filters.cursor) : undefined;
+  let after = positionOf(filters.cursor);
   const items: DossierSummary[] = [];
   const now = clock.now();
   const batch = Math.min(200, filters.limit * 2);
   for (;;) {
-    const page = await db
-      .selectFrom('dossier')
-      .select(['id', 'created_at'])
-      .$if(filters.state !== undefined, (q) => q.where('state', '=', filters.state ?? ''))
-      .$if(filters.procedure !== undefined, (q) => q.where('procedure', '=', filters.procedure ?? ''))
-      .$if(filters.region !== undefined, (q) => q.where('region', '=', filters.region ?? ''))
-      .$if(org.kind === 'employer' || org.kind === 'self_employed', (q) =>
-        q.where('applicant_organisation_id', '=', org.id),
-      )
-      .$if(org.kind === 'mandatary', (q) =>
-        q.where((eb) =>
-          eb.or([
-            eb('applicant_organisation_id', 'in', [
-              ...mandates.filter((m) => !m.dossierId).map((m) => m.employerId),
-              newId(),
+    const page = await newestFirst(
+      db
+        .selectFrom('dossier')
+        .select(['id', 'created_at'])
+        .$if(filters.state !== undefined, (q) => q.where('state', '=', filters.state ?? ''))
+        .$if(filters.procedure !== undefined, (q) => q.where('procedure', '=', filters.procedure ?? ''))
+        .$if(filters.region !== undefined, (q) => q.where('region', '=', filters.region ?? ''))
+        .$if(org.kind === 'employer' || org.kind === 'self_employed', (q) =>
+          q.where('applicant_organisation_id', '=', org.id),
+        )
+        .$if(org.kind === 'mandatary', (q) =>
+          q.where((eb) =>
+            eb.or([
+              eb('applicant_organisation_id', 'in', [
+                ...mandates.filter((m) => !m.dossierId).map((m) => m.employerId),
+                newId(),
+              ]),
+              eb('id', 'in', [...mandates.flatMap((m) => (m.dossierId ? [m.dossierId] : [])), newId()]),
             ]),
-            eb('id', 'in', [...mandates.flatMap((m) => (m.dossierId ? [m.dossierId] : [])), newId()]),
-          ]),
+          ),
+        )
+        .$if(org.kind === 'regional_authority' || org.kind === 'employment_service', (q) =>
+          q.where('region', '=', org.region ?? ''),
+        )
+        .$if(org.kind === 'business_counter', (q) => q.where('procedure', '=', 'professional_card'))
+        .$if(org.kind === 'post', (q) => q.where(sql<string>`residence->>'visaPost'`, '=', org.id))
+        .$if(org.kind === 'municipality', (q) =>
+          q.where(sql<string>`residence->>'municipality'`, '=', org.id),
+        )
+        .$if(!['employer', 'self_employed', 'mandatary'].includes(org.kind), (q) =>
+          q.where('state', '<>', 'draft'),
+        )
+        .$if(filters.assigned !== undefined, (q) =>
+          q.where((eb) => {
+            const handled = eb
+              .selectFrom('dossier_assignment as a')
+              .select('a.dossier_id')
+              .whereRef('a.dossier_id', '=', 'dossier.id')
+              .where('a.organisation_id', '=', org.id);
+            return filters.assigned === 'me'
+              ? eb.exists(handled.where('a.user_id', '=', actor.userId))
+              : eb.not(eb.exists(handled));
+          }),
         ),
-      )
-      .$if(org.kind === 'regional_authority' || org.kind === 'employment_service', (q) =>
-        q.where('region', '=', org.region ?? ''),
-      )
-      .$if(org.kind === 'business_counter', (q) => q.where('procedure', '=', 'professional_card'))
-      .$if(org.kind === 'post', (q) => q.where(sql<string>`residence->>'visaPost'`, '=', org.id))
-      .$if(org.kind === 'municipality', (q) => q.where(sql<string>`residence->>'municipality'`, '=', org.id))
-      .$if(!['employer', 'self_employed', 'mandatary'].includes(org.kind), (q) =>
-        q.where('state', '<>', 'draft'),
-      )
-      .$if(filters.assigned !== undefined, (q) =>
-        q.where((eb) => {
-          const handled = eb
-            .selectFrom('dossier_assignment as a')
-            .select('a.dossier_id')
-            .whereRef('a.dossier_id', '=', 'dossier.id')
-            .where('a.organisation_id', '=', org.id);
-          return filters.assigned === 'me'
-            ? eb.exists(handled.where('a.user_id', '=', actor.userId))
-            : eb.not(eb.exists(handled));
-        }),
-      )
-      .$if(after !== undefined, (q) =>
-        q.where((eb) =>
-          eb.or([
-            eb('created_at', '<', after?.[0] ?? new Date(0)),
-            eb.and([eb('created_at', '=', after?.[0] ?? new Date(0)), eb('id', '<', after?.[1] ?? '')]),
-          ]),
-        ),
-      )
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
+      { at: 'created_at', id: 'id' },
+      after,
+    )
       .limit(batch)
       .execute();
     const opened = await open(
@@ -157,9 +164,9 @@ export async function listDossiers(
       opened.map((o) => o.record.id),
     );
     for (const o of opened) {
-      const { view, read } = viewOf(o, now);
+      const { view, read } = redact(o);
       if (filters.q && !matches(view, filters.q)) continue;
-      items.push(summaryOf(view, assignees.get(view.id) ?? null));
+      items.push(summaryOf(o, view, now, assignees.get(view.id) ?? null));
       const identity = view.sections.identity;
       if (identity)
         await logAccess(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PDF, documentsToUpload, enterpriseNumberFrom, singlePermitSections } from '../demo/fixtures.js';
 import type { DecisionKind, DecisionOutcome } from '../contract/views.js';
-import type { DecisionRecord, Lifecycle } from '../dossier/lifecycle.js';
+import type { DecisionRecord, Lifecycle } from '../dossier/model/lifecycle.js';
 import { RELATIONS, type DossierState, type Relation } from '../contract/states.js';
 import { DATA_CATEGORIES, type DataCategory, type DocumentType } from '../contract/documents.js';
 import { DOCUMENT_CATEGORY } from '../rules/documents.js';
@@ -18,7 +18,7 @@ import {
   specLevel,
   type Case,
   type Level,
-} from './policy.oracle.js';
+} from '../../test/policy.oracle.js';
 
 /*
  * Every cell of the access.md table, through HTTP. For each relation row and each of the nine

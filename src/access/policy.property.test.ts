@@ -5,7 +5,7 @@ import { DOCUMENT_CATEGORY } from '../rules/documents.js';
 import type { DocumentType } from '../contract/documents.js';
 import { PROCEDURES, type Procedure } from '../contract/procedures.js';
 import type { DecisionKind, DecisionOutcome } from '../contract/views.js';
-import type { DecisionRecord, Lifecycle } from '../dossier/lifecycle.js';
+import type { DecisionRecord, Lifecycle } from '../dossier/model/lifecycle.js';
 import { RELATIONS, type DossierState, type Relation } from '../contract/states.js';
 import { grantsFor, type Grant } from './evaluate.js';
 import {
@@ -18,13 +18,13 @@ import {
   type Case,
   type DecisionShown,
   type DocSeen,
-} from './policy.oracle.js';
+} from '../../test/policy.oracle.js';
 import { decisionViews } from './view.js';
 
 /*
  * Property test of the access policy: thousands of (relations, procedure, dossier history,
  * designations) are drawn and what the code shows is compared with an ORACLE written from the
- * text of /work/shared/spec/access.md (the table and its rules 1-3), domain.md where access.md
+ * text of the shared specification spec/access.md (the table and its rules 1-3), domain.md where access.md
  * points to it, and the readings recorded in docs/decisions/0003-spec-readings.md and
  * 0004-policy-differences.md. The oracle (policy.oracle.ts, shared with policy.http.test.ts)
  * deliberately does not import policy.ts.

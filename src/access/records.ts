@@ -2,54 +2,12 @@ import type { Queryable } from '../db/database.js';
 import type { DataCategory } from '../contract/documents.js';
 import type { Category, Procedure } from '../contract/procedures.js';
 import type { Region } from '../contract/regions.js';
-import { foldLifecycle, type ActionRecord, type Lifecycle } from '../dossier/lifecycle.js';
-import { SECTION_NAMES, type SectionName, type Sections } from '../contract/sections.js';
+import { foldLifecycle, type ActionRecord, type Lifecycle } from '../dossier/model/lifecycle.js';
+import { SECTION_NAMES, type Sections } from '../contract/sections.js';
 import type { Relation } from '../contract/states.js';
 import { type ActionName } from '../contract/actions.js';
 import { isLanguage } from '../contract/language.js';
-import { type DocumentRecord, type LetterRecord } from './view.js';
-
-export interface DossierRecord {
-  id: string;
-  reference: string;
-  procedure: Procedure;
-  category: Category;
-  longTermMobility: boolean;
-  language: string;
-  region: Region | null;
-  applicantOrganisationId: string;
-  applicantName: string;
-  follows: { kind: string; reference: string; dossierId: string } | null;
-  createdAt: Date;
-  sections: Partial<Sections>;
-  actions: ActionRecord[];
-  documents: (DocumentRecord & { storageKey: string; sha256: string })[];
-  lifecycle: Lifecycle;
-  /** Results of the automated checks against authentic sources (category `source`), oldest first. */
-  sourceChecks: SourceCheckRecord[];
-  /** The decision letters stored, without their content (read one by one through the gate). */
-  letters: LetterRecord[];
-}
-
-export interface SourceCheckRecord {
-  runId: string;
-  check: string;
-  source: string;
-  outcome: string;
-  detail: unknown;
-  fetchedAt: Date;
-}
-
-const COLUMN_OF_SECTION: Record<
-  SectionName,
-  'identity' | 'residence' | 'employment' | 'self_employed' | 'fee'
-> = {
-  identity: 'identity',
-  residence: 'residence',
-  employment: 'employment',
-  selfEmployed: 'self_employed',
-  fee: 'fee',
-};
+import { SECTION_COLUMN, type DossierRecord } from '../dossier/model/record.js';
 
 export async function loadRecords(
   db: Queryable,
@@ -114,7 +72,7 @@ export async function loadRecords(
         payload: a.payload as Record<string, unknown>,
       }));
     const sections = Object.fromEntries(
-      SECTION_NAMES.map((name) => [name, r[COLUMN_OF_SECTION[name]] as object]),
+      SECTION_NAMES.map((name) => [name, r[SECTION_COLUMN[name]] as object]),
     ) as Partial<Sections>;
     return [
       {

@@ -1,4 +1,3 @@
-import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import type { Procedure } from '../contract/procedures.js';
 import type { Relation } from '../contract/states.js';
@@ -13,23 +12,6 @@ export interface DossierParties {
   municipality: string | undefined;
   /** Identifiers of the person and employer, to match a mutual-recognition read (Art. 26). */
   keys: readonly string[];
-}
-
-/** Employers whose dossiers this mandatary may act on now: all of them, or listed ones. */
-export async function activeMandates(
-  db: Queryable,
-  mandataryId: string,
-  now: Date,
-): Promise<{ employerId: string; dossierId: string | null }[]> {
-  const rows = await db
-    .selectFrom('mandate')
-    .select(['employer_organisation_id', 'dossier_id'])
-    .where('mandatary_organisation_id', '=', mandataryId)
-    .where('revoked_at', 'is', null)
-    .where('valid_from', '<=', now)
-    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', now)]))
-    .execute();
-  return rows.map((r) => ({ employerId: r.employer_organisation_id, dossierId: r.dossier_id }));
 }
 
 /**

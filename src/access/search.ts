@@ -8,8 +8,8 @@ import { logAccess, open, purposeFor } from './gate.js';
 import { assigneesOf, summaryOf } from './listing.js';
 import { type DossierSummary } from '../contract/views.js';
 import { loadRecords } from './records.js';
-import { viewOf } from './view-builder.js';
-import type { DossierView } from '../contract/views.js';
+import { redact, type Redacted } from './redact.js';
+import type { Opened } from './gate.js';
 import type { DataCategory } from '../contract/documents.js';
 
 /** What a consulting authority searches by (R-CONS-1): one person, or one enterprise. */
@@ -28,7 +28,7 @@ const fold = (s: string) =>
     .replace(/[\s'’-]/g, '');
 
 /** Checked on what the caller may read: a search never finds a dossier by a part hidden from it. */
-function matchesVisible(view: DossierView, c: SearchCriteria): boolean {
+function matchesVisible(view: Redacted, c: SearchCriteria): boolean {
   const identity = view.sections.identity as Sections['identity'] | undefined;
   switch (c.by) {
     case 'niss':
@@ -99,10 +99,11 @@ export async function searchDossiers(
     context,
   );
   const now = clock.now();
-  const found: { view: DossierView; read: readonly DataCategory[]; purpose: string }[] = [];
+  const found: { opened: Opened; view: Redacted; read: readonly DataCategory[]; purpose: string }[] = [];
   for (const o of opened) {
-    const { view, read } = viewOf(o, now);
-    if (matchesVisible(view, criteria)) found.push({ view, read, purpose: purposeFor(o, context) });
+    const { view, read } = redact(o);
+    if (matchesVisible(view, criteria))
+      found.push({ opened: o, view, read, purpose: purposeFor(o, context) });
   }
   const shown = found.slice(0, MAX_RESULTS);
   const assignees = await assigneesOf(
@@ -126,7 +127,7 @@ export async function searchDossiers(
     },
   });
   return {
-    items: shown.map(({ view }) => summaryOf(view, assignees.get(view.id) ?? null)),
+    items: shown.map(({ opened, view }) => summaryOf(opened, view, now, assignees.get(view.id) ?? null)),
     truncated: found.length > MAX_RESULTS,
   };
 }

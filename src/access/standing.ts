@@ -2,8 +2,9 @@ import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import { legalDate, type Clock } from '../platform/clock.js';
 import type { Sections } from '../contract/sections.js';
-import { activeMandates } from './relations.js';
-import type { DossierRecord } from './records.js';
+import { activeMandates, claimedAmong, designatedCategories } from '../identity/holdings.js';
+import type { DossierRecord } from '../dossier/model/record.js';
+import type { ReadContext } from './read-context.js';
 
 /**
  * What the caller holds beyond its organisation's kind: mandates, claimed dossiers, validated
@@ -15,13 +16,6 @@ export interface Standing {
   designated: ReadonlySet<'health' | 'criminal'>;
   /** Keys (NISS, passport, enterprise number) of the own dossier named for mutual recognition. */
   recognitionKeys: ReadonlySet<string> | undefined;
-}
-
-export interface ReadContext {
-  /** Why the caller reads; logged with the read. */
-  purpose?: string | undefined;
-  /** Art. 26: the own dossier a region examines while it reads another region's dossier. */
-  forDossierId?: string | undefined;
 }
 
 /** The identifiers that make two dossiers about the same person or employer. */
@@ -46,35 +40,10 @@ export async function standingOf(
   const org = actor.organisation;
   const mandates = org.kind === 'mandatary' ? await activeMandates(db, org.id, clock.now()) : [];
   const subjectOf =
-    org.kind === 'worker' && dossierIds.length > 0
-      ? new Set(
-          (
-            await db
-              .selectFrom('dossier_subject')
-              .select('dossier_id')
-              .where('user_id', '=', actor.userId)
-              .where('dossier_id', 'in', dossierIds)
-              .execute()
-          ).map((r) => r.dossier_id),
-        )
-      : new Set<string>();
-  const today = legalDate(clock.now());
+    org.kind === 'worker' ? await claimedAmong(db, actor.userId, dossierIds) : new Set<string>();
   const designated =
     org.kind === 'regional_authority' || org.kind === 'dvz'
-      ? new Set(
-          (
-            await db
-              .selectFrom('designation')
-              .select('category')
-              .where('user_id', '=', actor.userId)
-              .where('controller_organisation_id', '=', org.id)
-              .where('validated_at', 'is not', null)
-              .where('ended_at', 'is', null)
-              .where('valid_from', '<=', today)
-              .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', today)]))
-              .execute()
-          ).map((r) => r.category as 'health' | 'criminal'),
-        )
+      ? await designatedCategories(db, actor, legalDate(clock.now()))
       : new Set<'health' | 'criminal'>();
   let recognitionKeys: Set<string> | undefined;
   if (org.kind === 'regional_authority' && context.forDossierId) {

@@ -1,8 +1,8 @@
 import type { DataCategory } from '../contract/documents.js';
-import type { Language } from '../contract/language.js';
+import type { LetterRecord } from '../dossier/model/record.js';
 import type { Procedure } from '../contract/procedures.js';
 import type { DecisionView, LetterLink } from '../contract/views.js';
-import type { DecisionRecord, Lifecycle } from '../dossier/lifecycle.js';
+import type { DecisionRecord, Lifecycle } from '../dossier/model/lifecycle.js';
 import type { SectionName } from '../contract/sections.js';
 import type { Relation } from '../contract/states.js';
 import type { Grants } from './evaluate.js';
@@ -15,26 +15,6 @@ export const SECTION_CATEGORY: Record<SectionName, DataCategory> = {
   selfEmployed: 'self_employed',
   fee: 'admin',
 };
-
-export interface DocumentRecord {
-  id: string;
-  type: string;
-  category: DataCategory;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  uploadedAt: Date;
-  uploadedByOrganisationId: string;
-}
-
-/** What the gate knows of a stored letter without reading it (src/letters/letters.ts writes them). */
-export interface LetterRecord {
-  decisionId: string;
-  variant: 'full' | 'notice';
-  language: Language;
-  courtesy: boolean;
-  categories: readonly string[];
-}
 
 const REGIONAL: readonly Relation[] = ['competent_region', 'other_region'];
 

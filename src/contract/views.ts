@@ -1,120 +1,247 @@
-import type { ActionName } from './actions.js';
-import type { DataCategory } from './documents.js';
-import type { Language } from './language.js';
-import type { Category, Procedure } from './procedures.js';
-import type { SectionName } from './sections.js';
-import type { DossierState, Relation } from './states.js';
+import { z } from 'zod';
+import { ACTIONS } from './actions.js';
+import { DATA_CATEGORIES } from './documents.js';
+import { LANGUAGES } from './language.js';
+import { CATEGORIES, PROCEDURES } from './procedures.js';
+import { RELATIONS, STATES } from './states.js';
 
 /*
  * The shapes of the API's answers, shared by the server that builds them and the portal that
- * shows them.
+ * shows them. Each is a Zod schema (the route's `response`, so the OpenAPI document describes it
+ * and the answer is serialised through it) and the type of the same name.
+ *
+ * The serialiser drops what a schema does not name: a field the server sends must be listed here.
  */
-export interface DeadlineClock {
-  status: 'running' | 'suspended' | 'stopped';
-  startedOn: string;
-  decisionDays: number;
-  legalSource: string;
-  suspensions: { requestId: string; from: string; until: string | null; days: number }[];
-  suspendedDays: number;
-  extension: { days: number; reason: string; on: string } | null;
-  extensionAvailableDays: number;
-  dueDate: string;
-  /** Negative when overdue; null once the decision the clock waits for was taken. */
-  daysLeft: number | null;
-  stoppedOn: string | null;
-}
 
-export type DecisionView =
-  | {
-      id: string;
-      kind: DecisionKind;
-      of: 'work' | 'residence' | 'professional_card' | null;
-      outcome: DecisionOutcome;
-      negative: boolean;
-      authority: Relation;
-      decidedAt: string;
-      legalBasis: string;
-      validFrom: string | null;
-      validUntil: string | null;
-      permitType: string | null;
-      decisionType: string | null;
-      grounds?: string;
-      letters: LetterLink[];
-    }
-  | { id: string; fact: 'negative_decision'; decidedAt: string; letters: LetterLink[] };
+/** An instant, as `Date.prototype.toISOString` writes it (UTC). */
+export const Instant = z.iso.datetime();
+/** A legal date: a calendar day in Belgium, YYYY-MM-DD. */
+export const LegalDate = z.iso.date();
+
+export const DecisionKind = z.enum([
+  'admissibility',
+  'work',
+  'residence',
+  'professional_card',
+  'withdrawal',
+  'end',
+]);
+export type DecisionKind = z.infer<typeof DecisionKind>;
+
+export const DecisionOutcome = z.enum([
+  'admissible',
+  'inadmissible',
+  'granted',
+  'refused',
+  'withdrawn',
+  'ended',
+]);
+export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
+
+/** What a decision is about: the permit a decision grants or refuses, or a later one withdraws or ends. */
+const PermitKind = z.enum(['work', 'residence', 'professional_card']);
+
+export const DeadlineClock = z
+  .object({
+    status: z.enum(['running', 'suspended', 'stopped']),
+    startedOn: LegalDate,
+    decisionDays: z.number().int(),
+    legalSource: z.string(),
+    suspensions: z.array(
+      z.object({
+        requestId: z.string(),
+        from: LegalDate,
+        until: LegalDate.nullable(),
+        days: z.number().int(),
+      }),
+    ),
+    suspendedDays: z.number().int(),
+    extension: z.object({ days: z.number().int(), reason: z.string(), on: LegalDate }).nullable(),
+    extensionAvailableDays: z.number().int(),
+    dueDate: LegalDate,
+    daysLeft: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Negative when overdue; null once the decision the clock waits for was taken'),
+    stoppedOn: LegalDate.nullable(),
+  })
+  .meta({
+    id: 'DeadlineClock',
+    description:
+      'The decision period (R-PROC-7): it runs from the complete filing, stands still while the applicant is asked for documents, and may be extended once',
+  });
+export type DeadlineClock = z.infer<typeof DeadlineClock>;
 
 /** A decision letter the caller may download: the authentic language first, then any courtesy copy. */
-export interface LetterLink {
-  language: Language;
-  courtesy: boolean;
-}
+export const LetterLink = z.object({ language: z.enum(LANGUAGES), courtesy: z.boolean() });
+export type LetterLink = z.infer<typeof LetterLink>;
 
-export interface DossierView {
-  id: string;
-  reference: string;
-  procedure: Procedure;
-  category: Category;
-  longTermMobility: boolean;
-  language: string;
-  region: string | null;
-  state: DossierState;
-  applicant: { organisationId: string; name: string };
-  follows: { kind: string; reference: string } | null;
-  createdAt: string;
-  filedAt: string | null;
-  sections: Partial<Record<SectionName, unknown>>;
-  fee: { amountCents: number; legalSource: string; paymentReference: string } | null;
-  documents: {
-    id: string;
-    type: string;
-    category: DataCategory;
-    uploadedAt: string;
-    downloadable: boolean;
-    fileName?: string;
-    mediaType?: string;
-    sizeBytes?: number;
-  }[];
-  decisions: DecisionView[];
-  requests: {
-    id: string;
-    by: Relation;
-    requestedAt: string;
-    dueDate: string;
-    items: RequestItem[];
-    message: string | null;
-    answeredAt: string | null;
-    answerDocumentIds: string[];
-  }[];
-  clock: DeadlineClock | null;
-  missing: { kind: 'field' | 'document'; section?: string; name: string }[] | null;
-  /** For the examining authorities: what the rule tables asked of this filing, and what is there. */
-  checklist: { documentType: string; legalSource: string; present: boolean }[] | null;
-  allowedActions: ActionName[];
-  withheld: DataCategory[];
-}
+/**
+ * A decision as the caller may see it: whole, or (a negative decision of another authority) only
+ * the fact that it was taken. `grounds` only for the person concerned and the deciding authority.
+ */
+export const DecisionView = z
+  .union([
+    z.object({
+      id: z.string(),
+      kind: DecisionKind,
+      of: PermitKind.nullable(),
+      outcome: DecisionOutcome,
+      negative: z.boolean(),
+      authority: z.enum(RELATIONS),
+      decidedAt: Instant,
+      legalBasis: z.string(),
+      validFrom: z.string().nullable(),
+      validUntil: z.string().nullable(),
+      permitType: z.string().nullable(),
+      decisionType: z.string().nullable(),
+      grounds: z.string().optional(),
+      letters: z.array(LetterLink),
+    }),
+    z.object({
+      id: z.string(),
+      fact: z.literal('negative_decision'),
+      decidedAt: Instant,
+      letters: z.array(LetterLink),
+    }),
+  ])
+  .meta({
+    id: 'DecisionView',
+    description:
+      'A decision as the caller may see it: whole, or (a negative decision of another authority) only the fact that it was taken',
+  });
+export type DecisionView = z.infer<typeof DecisionView>;
 
-export interface DossierSummary {
-  id: string;
-  reference: string;
-  procedure: Procedure;
-  category: Category;
-  state: DossierState;
-  region: string | null;
-  applicant: { organisationId: string; name: string };
-  worker: { givenNames?: string; familyName?: string } | null;
-  createdAt: string;
-  dueDate: string | null;
-  daysLeft: number | null;
-  /** Who of the caller's own authority handles it; null when nobody does or the caller examines nothing. */
-  assignee: { name: string; isMe: boolean } | null;
-}
+/** One thing asked of the applicant in a request for documents or data. */
+export const RequestItem = z.object({
+  documentType: z.string().optional(),
+  description: z.string(),
+});
+export type RequestItem = z.infer<typeof RequestItem>;
 
-export type DecisionKind =
-  'admissibility' | 'work' | 'residence' | 'professional_card' | 'withdrawal' | 'end';
+/** A section's fields as stored (the section schemas of sections.ts), shown when its category is readable. */
+const SectionContent = z.record(z.string(), z.unknown());
 
-export type DecisionOutcome = 'admissible' | 'inadmissible' | 'granted' | 'refused' | 'withdrawn' | 'ended';
+export const DossierView = z.object({
+  id: z.string(),
+  reference: z.string(),
+  procedure: z.enum(PROCEDURES),
+  category: z.enum(CATEGORIES),
+  longTermMobility: z.boolean(),
+  language: z.string(),
+  region: z.string().nullable(),
+  state: z.enum(STATES),
+  applicant: z.object({ organisationId: z.string(), name: z.string() }),
+  follows: z.object({ kind: z.string(), reference: z.string() }).nullable(),
+  createdAt: Instant,
+  filedAt: Instant.nullable(),
+  sections: z
+    .object({
+      identity: SectionContent,
+      residence: SectionContent,
+      employment: SectionContent,
+      selfEmployed: SectionContent,
+      fee: SectionContent,
+    })
+    .partial()
+    .describe('The sections the caller may read; the others are left out (see `withheld`)'),
+  fee: z
+    .object({ amountCents: z.number().int(), legalSource: z.string(), paymentReference: z.string() })
+    .nullable(),
+  documents: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      category: z.enum(DATA_CATEGORIES),
+      uploadedAt: Instant,
+      downloadable: z.boolean(),
+      fileName: z.string().optional(),
+      mediaType: z.string().optional(),
+      sizeBytes: z.number().int().optional(),
+    }),
+  ),
+  decisions: z.array(DecisionView),
+  requests: z.array(
+    z.object({
+      id: z.string(),
+      by: z.enum(RELATIONS),
+      requestedAt: Instant,
+      dueDate: LegalDate,
+      items: z.array(RequestItem),
+      message: z.string().nullable(),
+      answeredAt: Instant.nullable(),
+      answerDocumentIds: z.array(z.string()),
+    }),
+  ),
+  clock: DeadlineClock.nullable(),
+  missing: z
+    .array(
+      z.object({ kind: z.enum(['field', 'document']), section: z.string().optional(), name: z.string() }),
+    )
+    .nullable(),
+  checklist: z
+    .array(z.object({ documentType: z.string(), legalSource: z.string(), present: z.boolean() }))
+    .nullable()
+    .describe('For the examining authorities: what the rule tables asked of this filing, and what is there'),
+  allowedActions: z.array(z.enum(ACTIONS)),
+  withheld: z.array(z.enum(DATA_CATEGORIES)),
+});
+export type DossierView = z.infer<typeof DossierView>;
 
-export interface RequestItem {
-  documentType?: string | undefined;
-  description: string;
-}
+/** One result of the automated checks, with the source data it rests on (category `source`). */
+export const SourceCheckView = z
+  .object({
+    check: z.string(),
+    source: z.string(),
+    outcome: z.string(),
+    detail: z.unknown().describe('What the authentic source answered that the outcome rests on'),
+    fetchedAt: Instant,
+  })
+  .meta({
+    id: 'SourceCheckView',
+    description: 'One result of the automated checks against an authentic source',
+  });
+export type SourceCheckView = z.infer<typeof SourceCheckView>;
+
+/**
+ * The dossier as every dossier route answers it: the view, with the latest results of the checks
+ * against authentic sources — null unless the caller may read `source` data.
+ */
+export const DossierViewWithSources = DossierView.extend({
+  sources: z
+    .array(SourceCheckView)
+    .nullable()
+    .describe('The latest automated checks; null unless the caller may read `source` data'),
+}).meta({
+  id: 'DossierViewWithSources',
+  description: 'A dossier as the caller may see it: what every dossier route answers',
+});
+export type DossierViewWithSources = z.infer<typeof DossierViewWithSources>;
+
+/** One line of a list: what a queue or a search shows of a dossier the caller may see. */
+export const DossierSummary = z
+  .object({
+    id: z.string(),
+    reference: z.string(),
+    procedure: z.enum(PROCEDURES),
+    category: z.enum(CATEGORIES),
+    state: z.enum(STATES),
+    region: z.string().nullable(),
+    applicant: z.object({ organisationId: z.string(), name: z.string() }),
+    worker: z.object({ givenNames: z.string().optional(), familyName: z.string().optional() }).nullable(),
+    createdAt: Instant,
+    dueDate: LegalDate.nullable(),
+    daysLeft: z.number().int().nullable(),
+    assignee: z
+      .object({ name: z.string(), isMe: z.boolean() })
+      .nullable()
+      .describe(
+        'Who of the caller’s own authority handles it; null when nobody does or the caller examines nothing',
+      ),
+  })
+  .meta({
+    id: 'DossierSummary',
+    description: 'One line of a list or a search: a dossier the caller may see',
+  });
+export type DossierSummary = z.infer<typeof DossierSummary>;

@@ -27,7 +27,8 @@ const INT8_OID = 20;
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   const release = dataDir ? lockDataDir(dataDir) : () => undefined;
   try {
-    const pglite = new PGlite(dataDir ? join(dataDir, 'pg') : undefined, {
+    // PGlite reads the options only beside a data directory: `memory://` is its in-memory one.
+    const pglite = new PGlite(dataDir ? join(dataDir, 'pg') : 'memory://', {
       parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
     });
     await pglite.waitReady;

@@ -1,9 +1,12 @@
+import type { Command } from '../identity/request.js';
 /* eslint-disable no-console -- the demo prints its address and accounts for the person who started it */
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { countDossiers } from '../access/records.js';
 import type { Db } from '../db/database.js';
 import { addDocument } from '../documents/documents.service.js';
-import * as dossiers from '../dossier/dossier.service.js';
+import { createDossier, submitDossier } from '../dossier/drafting.js';
+import { decideAdmissibility, requestDocuments } from '../dossier/examination.js';
+import { decide, recordIssued, withdrawApplication } from '../dossier/decisions.js';
 import type { Actor } from '../identity/actor.js';
 import type { OrganisationKind } from '../contract/organisations.js';
 import { hashPassword } from '../identity/passwords.js';
@@ -234,7 +237,7 @@ type Step =
 
 /** Drives one fictitious single permit through the real use cases up to `target`. */
 async function demoDossier(deps: AppDeps, dir: DemoDirectory, worker: WorkerSeed, target: Step) {
-  const as = async (username: string): Promise<dossiers.Command> => ({
+  const as = async (username: string): Promise<Command> => ({
     actor: await actorFor(deps.db, username),
     idempotencyKey: undefined,
     route: 'demo',
@@ -246,7 +249,7 @@ async function demoDossier(deps: AppDeps, dir: DemoDirectory, worker: WorkerSeed
     municipality: dir.organisations.municipality ?? '',
     employerSerial: 1,
   });
-  const created = await dossiers.createDossier(
+  const created = await createDossier(
     deps,
     employer,
     {
@@ -271,41 +274,41 @@ async function demoDossier(deps: AppDeps, dir: DemoDirectory, worker: WorkerSeed
   }
   if (target === 'complete') return;
   if (target === 'withdrawn') {
-    await dossiers.submitDossier(deps, employer, id);
-    await dossiers.withdrawApplication(deps, employer, id, {
+    await submitDossier(deps, employer, id);
+    await withdrawApplication(deps, employer, id, {
       reason: 'The candidate accepted another offer (demo).',
     });
     return;
   }
   const region = await as('flanders');
   const dvz = await as('dvz');
-  await dossiers.submitDossier(deps, employer, id);
+  await submitDossier(deps, employer, id);
   if (target === 'filed') return;
   if (target === 'incomplete') {
-    await dossiers.requestDocuments(deps, region, id, {
+    await requestDocuments(deps, region, id, {
       dueDate: addDays(today, 15),
       items: [{ documentType: 'diploma', description: 'Copy of the highest diploma' }],
     });
     return;
   }
   if (target === 'inadmissible') {
-    await dossiers.decideAdmissibility(deps, region, id, {
+    await decideAdmissibility(deps, region, id, {
       outcome: 'inadmissible',
       grounds: 'The contract is not signed (demo grounds).',
     });
     return;
   }
-  await dossiers.decideAdmissibility(deps, region, id, { outcome: 'admissible' });
+  await decideAdmissibility(deps, region, id, { outcome: 'admissible' });
   if (target === 'admissible') return;
   if (target === 'work_refused') {
-    await dossiers.decide(deps, region, id, {
+    await decide(deps, region, id, {
       kind: 'work',
       outcome: 'refused',
       grounds: 'The salary is below the threshold (demo grounds).',
     });
     return;
   }
-  await dossiers.decide(deps, region, id, {
+  await decide(deps, region, id, {
     kind: 'work',
     outcome: 'granted',
     validFrom: '2027-02-01',
@@ -313,7 +316,7 @@ async function demoDossier(deps: AppDeps, dir: DemoDirectory, worker: WorkerSeed
   });
   if (target === 'work_granted') return;
   if (target === 'work_withdrawn') {
-    await dossiers.decide(deps, region, id, {
+    await decide(deps, region, id, {
       kind: 'withdrawal',
       of: 'work',
       grounds: 'The employment ended (demo grounds).',
@@ -321,14 +324,14 @@ async function demoDossier(deps: AppDeps, dir: DemoDirectory, worker: WorkerSeed
     return;
   }
   if (target === 'residence_refused') {
-    await dossiers.decide(deps, dvz, id, {
+    await decide(deps, dvz, id, {
       kind: 'residence',
       outcome: 'refused',
       grounds: 'Public order (demo grounds).',
     });
     return;
   }
-  await dossiers.decide(deps, dvz, id, {
+  await decide(deps, dvz, id, {
     kind: 'residence',
     outcome: 'granted',
     validFrom: '2027-02-01',
@@ -336,7 +339,7 @@ async function demoDossier(deps: AppDeps, dir: DemoDirectory, worker: WorkerSeed
   });
   if (target === 'residence_granted') return;
   if (target === 'residence_withdrawn') {
-    await dossiers.decide(deps, dvz, id, {
+    await decide(deps, dvz, id, {
       kind: 'withdrawal',
       of: 'residence',
       grounds: 'The conditions are no longer met (demo grounds).',
@@ -344,7 +347,7 @@ async function demoDossier(deps: AppDeps, dir: DemoDirectory, worker: WorkerSeed
     return;
   }
   if (target === 'residence_ended') {
-    await dossiers.decide(deps, dvz, id, {
+    await decide(deps, dvz, id, {
       kind: 'end',
       of: 'residence',
       grounds: 'The worker left Belgium (demo grounds).',
@@ -352,7 +355,7 @@ async function demoDossier(deps: AppDeps, dir: DemoDirectory, worker: WorkerSeed
     return;
   }
   const issuer = await as(worker.abroad ? 'post' : 'municipality');
-  await dossiers.recordIssued(deps, issuer, id, { issuedOn: today, documentNumber: `DEMO-${worker.serial}` });
+  await recordIssued(deps, issuer, id, { issuedOn: today, documentNumber: `DEMO-${worker.serial}` });
 }
 
 const DEMO_TARGETS: readonly Step[] = [

@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { readDocument } from '../access/gate.js';
-import { readContextOf } from '../dossier/dossier.routes.js';
-import { performAction } from '../dossier/dossier.service.js';
+import { readContextOf } from '../access/read-context.js';
+import { actorOf, commandOf } from '../identity/request.js';
 import { AppError } from '../platform/errors.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../contract/documents.js';
-import { MAX_DOCUMENT_BYTES } from '../rules/documents.js';
-import { addDocument } from './documents.service.js';
+import { ACCEPTED_MEDIA_TYPES, MAX_DOCUMENT_BYTES } from '../rules/documents.js';
+import { DossierViewWithSources } from '../contract/views.js';
+import { fileResponse } from '../platform/responses.js';
+import { addDocument, removeDocument } from './documents.service.js';
 
 const isDocumentType = (v: unknown): v is DocumentType =>
   typeof v === 'string' && (DOCUMENT_TYPES as readonly string[]).includes(v);
@@ -28,11 +30,10 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             'Upload one document (multipart: fields `type`, then `file`; PDF, JPEG or PNG up to 10 MB)',
           params: z.object({ id: z.uuid() }),
           consumes: ['multipart/form-data'],
+          response: { 201: DossierViewWithSources },
         },
       },
       async (request, reply) => {
-        const actor = request.actor;
-        if (!actor) throw new AppError('unauthenticated');
         if (!request.isMultipart())
           throw new AppError('validation_failed', { errors: [{ field: 'file', code: 'required' }] });
         const part = await request.file({ limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } });
@@ -46,18 +47,12 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           });
         }
         const content = await part.toBuffer();
-        const result = await addDocument(
-          deps,
-          {
-            actor,
-            idempotencyKey: request.headers['idempotency-key'] as string | undefined,
-            route: `POST documents ${request.params.id}`,
-            request: undefined,
-          },
-          request.params.id,
-          { type, fileName: part.filename, content },
-        );
-        return reply.code(result.status).send(result.body);
+        const result = await addDocument(deps, commandOf(request, undefined), request.params.id, {
+          type,
+          fileName: part.filename,
+          content,
+        });
+        return reply.code(result.status as 201).send(result.body);
       },
     );
 
@@ -69,11 +64,11 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Download a document the caller may read',
           params: z.object({ id: z.uuid(), documentId: z.uuid() }),
+          response: { 200: fileResponse('The file as uploaded', ACCEPTED_MEDIA_TYPES) },
         },
       },
       async (request, reply) => {
-        const actor = request.actor;
-        if (!actor) throw new AppError('unauthenticated');
+        const actor = actorOf(request);
         const doc = await deps.db
           .transaction()
           .execute((tx) =>
@@ -102,28 +97,13 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Remove a document from a draft',
           params: z.object({ id: z.uuid(), documentId: z.uuid() }),
+          response: { 200: DossierViewWithSources },
         },
       },
       async (request, reply) => {
-        const actor = request.actor;
-        if (!actor) throw new AppError('unauthenticated');
         const { id, documentId } = request.params;
-        const result = await performAction(
-          deps,
-          { actor, idempotencyKey: undefined, route: 'DELETE document', request: { id, documentId } },
-          id,
-          'remove_document',
-          async ({ tx, opened }) => {
-            if (!opened.record.documents.some((d) => d.id === documentId)) throw new AppError('not_found');
-            await tx
-              .updateTable('document')
-              .set({ removed_at: deps.clock.now() })
-              .where('id', '=', documentId)
-              .execute();
-            return { documentId };
-          },
-        );
-        return reply.code(result.status).send(result.body);
+        const result = await removeDocument(deps, commandOf(request, { id, documentId }), id, documentId);
+        return reply.code(result.status as 200).send(result.body);
       },
     );
     return Promise.resolve();

@@ -1,5 +1,6 @@
-import type { AppDeps } from '../app.js';
-import { performAction, type Command } from '../dossier/dossier.service.js';
+import type { AppDeps } from '../deps.js';
+import { performAction } from '../dossier/acting.js';
+import type { Command } from '../identity/request.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { DOCUMENT_CATEGORY } from '../rules/documents.js';
@@ -25,8 +26,20 @@ export async function addDocument(
       { ...command, request: { type: input.type, sha256: stored.sha256 } },
       dossierId,
       'add_document',
-      async ({ tx }) => {
+      async ({ tx, opened, amend }) => {
         const documentId = newId();
+        const document = {
+          id: documentId,
+          type: input.type,
+          category: DOCUMENT_CATEGORY[input.type],
+          fileName: safeFileName(input.fileName),
+          mediaType,
+          sizeBytes: input.content.length,
+          uploadedAt: deps.clock.now(),
+          uploadedByOrganisationId: command.actor.organisation.id,
+          storageKey: stored.key,
+          sha256: stored.sha256,
+        };
         await tx
           .insertInto('document')
           .values({
@@ -41,9 +54,10 @@ export async function addDocument(
             storage_key: stored.key,
             uploaded_by_user_id: command.actor.userId,
             uploaded_by_organisation_id: command.actor.organisation.id,
-            uploaded_at: deps.clock.now(),
+            uploaded_at: document.uploadedAt,
           })
           .execute();
+        amend({ documents: [...opened.record.documents, document] });
         return { documentId, type: input.type };
       },
       201,
@@ -52,4 +66,19 @@ export async function addDocument(
     await deps.storage.remove(stored.key);
     throw error;
   }
+}
+
+/** Takes a document out of a draft; the file stays until the dossier goes (the log refers to it). */
+export function removeDocument(deps: AppDeps, command: Command, dossierId: string, documentId: string) {
+  return performAction(deps, command, dossierId, 'remove_document', async ({ tx, opened, amend }) => {
+    const { documents } = opened.record;
+    if (!documents.some((d) => d.id === documentId)) throw new AppError('not_found');
+    amend({ documents: documents.filter((d) => d.id !== documentId) });
+    await tx
+      .updateTable('document')
+      .set({ removed_at: deps.clock.now() })
+      .where('id', '=', documentId)
+      .execute();
+    return { documentId };
+  });
 }

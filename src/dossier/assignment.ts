@@ -1,17 +1,16 @@
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { openForAction } from '../access/gate.js';
 import { appendAudit } from '../audit/audit.js';
 import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import { AppError } from '../platform/errors.js';
 import type { Relation } from '../contract/states.js';
+import type { AssignmentView } from '../contract/lists.js';
 
 /** The authorities that examine a dossier and so organise who of them handles it. */
 const EXAMINERS: readonly Relation[] = ['competent_region', 'dvz'];
 
-export interface AssignmentView {
-  assignee: { userId: string; name: string; assignedAt: string; isMe: boolean } | null;
-}
+export type { AssignmentView } from '../contract/lists.js';
 
 export async function assignmentOf(db: Queryable, actor: Actor, dossierId: string): Promise<AssignmentView> {
   const row = await db

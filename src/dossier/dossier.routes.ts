@@ -1,12 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
-import { listDossiers, openUnlogged, readAccessLog, readDossier, readEvents } from '../access/gate.js';
-import type { ReadContext } from '../access/standing.js';
-import { APPLICANT_KINDS, type Actor } from '../identity/actor.js';
-import { AppError } from '../platform/errors.js';
+import type { AppDeps } from '../deps.js';
+import { openUnlogged } from '../access/gate.js';
+import { readAccessLog, readEvents } from '../access/history.js';
+import { listDossiers } from '../access/listing.js';
+import { readDossier } from './view.js';
+import { readContextOf } from '../access/read-context.js';
+import { actorOf, commandOf, IdempotencyHeaders } from '../identity/request.js';
+import { APPLICANT_KINDS } from '../identity/actor.js';
 import type { FastifyRequest } from 'fastify';
-import * as service from './dossier.service.js';
+import { createDossier, editDossier, renew, submitDossier } from './drafting.js';
+import { answerRequest, decideAdmissibility, extendDeadline, requestDocuments } from './examination.js';
+import { decide, recordIssued, withdrawApplication } from './decisions.js';
 import { searchDossiers } from '../access/search.js';
 import { assignToSelf, assignmentOf, releaseAssignment } from './assignment.js';
 import {
@@ -23,48 +28,16 @@ import {
   WithdrawalBody,
 } from './dossier.schemas.js';
 import { SECTION_NAMES } from '../contract/sections.js';
+import { DossierViewWithSources } from '../contract/views.js';
+import {
+  AccessLog,
+  AssignmentView,
+  DossierEvents,
+  DossierList,
+  DossierSearchResult,
+} from '../contract/lists.js';
 
 const signedIn = { who: 'signed_in' } as const;
-const IdempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().min(8).max(200).optional() });
-
-function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('unauthenticated');
-  return request.actor;
-}
-
-function command(request: FastifyRequest & { headers: { 'idempotency-key'?: string } }): service.Command {
-  return {
-    actor: actorOf(request),
-    idempotencyKey: request.headers['idempotency-key'],
-    route: `${request.method} ${request.routeOptions.url ?? ''} ${JSON.stringify(request.params)}`,
-    request: request.body,
-  };
-}
-
-/** Header values are Latin-1 only: a purpose in any language may come percent-encoded (UTF-8). */
-function decodedHeader(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
-/**
- * Why the caller reads (`X-Purpose`, logged with the read) and, for a region reading another
- * region's dossier (Art. 26), its own dossier about the same person (`X-For-Dossier`). Headers,
- * not the URL: a purpose may be worded about a person.
- */
-export const readContextOf = (request: FastifyRequest): ReadContext => {
-  const raw = request.headers['x-purpose'];
-  const forDossier = request.headers['x-for-dossier'];
-  const purpose = typeof raw === 'string' ? decodedHeader(raw) : undefined;
-  return {
-    purpose: purpose !== undefined && purpose.length <= 200 ? purpose : undefined,
-    forDossierId:
-      typeof forDossier === 'string' && /^[0-9a-f-]{36}$/i.test(forDossier) ? forDossier : undefined,
-  };
-};
 
 export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return (app) => {
@@ -79,6 +52,7 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'Create a draft dossier',
           body: CreateDossierBody,
           headers: IdempotencyHeaders,
+          response: { 201: DossierViewWithSources },
         },
       },
       async (request, reply) => {
@@ -87,13 +61,13 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const sections = Object.fromEntries(
           SECTION_NAMES.filter((n) => rest[n] !== undefined).map((n) => [n, rest[n] ?? {}]),
         );
-        const result = await service.createDossier(
+        const result = await createDossier(
           deps,
-          command(request),
+          commandOf(request),
           { procedure, category, longTermMobility, language, follows, onBehalfOf, sections },
           request.language,
         );
-        return reply.code(result.status).send(result.body);
+        return reply.code(result.status as 201).send(result.body);
       },
     );
 
@@ -101,7 +75,12 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/dossiers',
       {
         config: { permission: signedIn },
-        schema: { tags, summary: 'Dossiers visible to the caller', querystring: ListQuery },
+        schema: {
+          tags,
+          summary: 'Dossiers visible to the caller',
+          querystring: ListQuery,
+          response: { 200: DossierList },
+        },
       },
       async (request) => {
         const { limit, ...filters } = request.query;
@@ -115,7 +94,12 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/dossiers/:id',
       {
         config: { permission: signedIn },
-        schema: { tags, summary: 'One dossier as the caller may see it', params: DossierId },
+        schema: {
+          tags,
+          summary: 'One dossier as the caller may see it',
+          params: DossierId,
+          response: { 200: DossierViewWithSources },
+        },
       },
       async (request) =>
         deps.db
@@ -139,6 +123,7 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Find the dossiers of a person or an enterprise, with the purpose of the search',
           body: SearchBody,
+          response: { 200: DossierSearchResult },
         },
       },
       async (request) =>
@@ -165,7 +150,12 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/dossiers/:id/assignment',
       {
         config: { permission: examiners },
-        schema: { tags, summary: 'Who of the caller’s authority handles the dossier', params: DossierId },
+        schema: {
+          tags,
+          summary: 'Who of the caller’s authority handles the dossier',
+          params: DossierId,
+          response: { 200: AssignmentView },
+        },
       },
       async (request) => {
         const actor = actorOf(request);
@@ -180,7 +170,12 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/dossiers/:id/assignment',
       {
         config: { permission: examiners },
-        schema: { tags, summary: 'Take the dossier: assign it to oneself', params: DossierId },
+        schema: {
+          tags,
+          summary: 'Take the dossier: assign it to oneself',
+          params: DossierId,
+          response: { 200: AssignmentView },
+        },
       },
       async (request) => assignToSelf(deps, actorOf(request), request.params.id),
     );
@@ -188,7 +183,12 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/dossiers/:id/assignment',
       {
         config: { permission: examiners },
-        schema: { tags, summary: 'Hand the dossier back to the authority’s queue', params: DossierId },
+        schema: {
+          tags,
+          summary: 'Hand the dossier back to the authority’s queue',
+          params: DossierId,
+          response: { 200: AssignmentView },
+        },
       },
       async (request) => releaseAssignment(deps, actorOf(request), request.params.id),
     );
@@ -209,11 +209,12 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             selfEmployed: true,
             fee: true,
           }).strict(),
+          response: { 200: DossierViewWithSources },
         },
       },
       async (request, reply) => {
-        const result = await service.editDossier(deps, command(request), request.params.id, request.body);
-        return reply.code(result.status).send(result.body);
+        const result = await editDossier(deps, commandOf(request), request.params.id, request.body);
+        return reply.code(result.status as 200).send(result.body);
       },
     );
 
@@ -225,13 +226,22 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         request: FastifyRequest,
         id: string,
         body: z.output<B>,
-      ) => Promise<{ status: number; body: unknown }>,
+      ) => Promise<{ status: number; body: DossierViewWithSources }>,
+      /** 201 for an action that creates something: a request, a decision, a renewal. */
+      status: 200 | 201 = 200,
     ) =>
       app.post(
         `/dossiers/:id/${path}`,
         {
           config: { permission: { who: 'signed_in', why: 'the transition table names the party' } },
-          schema: { tags, summary, params: DossierId, headers: IdempotencyHeaders, body },
+          schema: {
+            tags,
+            summary,
+            params: DossierId,
+            headers: IdempotencyHeaders,
+            body,
+            response: { [status]: DossierViewWithSources },
+          },
         },
         async (request, reply) => {
           const result = await run(request, request.params.id, request.body as z.output<B>);
@@ -243,37 +253,43 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       'submit',
       'File the dossier (refused with the list of what is missing)',
       z.object({}).strict().optional(),
-      (r, id) => service.submitDossier(deps, command(r), id),
+      (r, id) => submitDossier(deps, commandOf(r), id),
     );
     act(
       'admissibility',
       'Declare the dossier admissible or inadmissible (competent region)',
       AdmissibilityBody,
-      (r, id, b) => service.decideAdmissibility(deps, command(r), id, b),
+      (r, id, b) => decideAdmissibility(deps, commandOf(r), id, b),
     );
-    act('requests', 'Ask for documents or data; the deadline clock stands still', RequestBody, (r, id, b) =>
-      service.requestDocuments(deps, command(r), id, b),
+    act(
+      'requests',
+      'Ask for documents or data; the deadline clock stands still',
+      RequestBody,
+      (r, id, b) => requestDocuments(deps, commandOf(r), id, b),
+      201,
     );
     act(
       'decisions',
       'Decide (work, residence, professional card) or withdraw / end later',
       DecisionBody,
-      (r, id, b) => service.decide(deps, command(r), id, b),
+      (r, id, b) => decide(deps, commandOf(r), id, b),
+      201,
     );
     act('extension', 'Extend the decision period once, with a reason', ExtensionBody, (r, id, b) =>
-      service.extendDeadline(deps, command(r), id, b),
+      extendDeadline(deps, commandOf(r), id, b),
     );
     act('withdrawal', 'Withdraw the application before a decision (applicant)', WithdrawalBody, (r, id, b) =>
-      service.withdrawApplication(deps, command(r), id, b),
+      withdrawApplication(deps, commandOf(r), id, b),
     );
     act('issued', 'Record the visa, residence document or card handed over', IssuedBody, (r, id, b) =>
-      service.recordIssued(deps, command(r), id, b),
+      recordIssued(deps, commandOf(r), id, b),
     );
     act(
       'renewal',
       'Start the renewal of a granted permit as a new linked draft',
       z.object({}).strict().optional(),
-      (r, id) => service.renew(deps, command(r), id, r.language),
+      (r, id) => renew(deps, commandOf(r), id, r.language),
+      201,
     );
 
     app.post(
@@ -286,17 +302,18 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           params: z.object({ id: z.uuid(), requestId: z.uuid() }),
           headers: IdempotencyHeaders,
           body: AnswerBody,
+          response: { 200: DossierViewWithSources },
         },
       },
       async (request, reply) => {
-        const result = await service.answerRequest(
+        const result = await answerRequest(
           deps,
-          command(request),
+          commandOf(request),
           request.params.id,
           request.params.requestId,
           request.body,
         );
-        return reply.code(result.status).send(result.body);
+        return reply.code(result.status as 200).send(result.body);
       },
     );
 
@@ -304,7 +321,12 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/dossiers/:id/events',
       {
         config: { permission: signedIn },
-        schema: { tags, summary: 'History of the dossier, oldest first', params: DossierId },
+        schema: {
+          tags,
+          summary: 'History of the dossier, oldest first',
+          params: DossierId,
+          response: { 200: DossierEvents },
+        },
       },
       async (request) =>
         deps.db
@@ -318,7 +340,12 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/dossiers/:id/access-log',
       {
         config: { permission: signedIn },
-        schema: { tags, summary: 'Who read this dossier (subject and DPO)', params: DossierId },
+        schema: {
+          tags,
+          summary: 'Who read this dossier (subject and DPO)',
+          params: DossierId,
+          response: { 200: AccessLog },
+        },
       },
       async (request) =>
         deps.db

@@ -4,40 +4,32 @@ import type { Tx } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import { appendAudit } from '../audit/audit.js';
 import { newId } from '../platform/ids.js';
-import type { Procedure } from '../contract/procedures.js';
-import { foldLifecycle, type ActionRecord } from './lifecycle.js';
-import type { Relation } from '../contract/states.js';
-import type { ActionName } from '../contract/actions.js';
+import type { ActionRecord, Lifecycle } from './model/lifecycle.js';
 
 /**
  * Writes to the dossier tables. Reads go through the gate; this module only appends actions and
  * keeps the state column (a projection used to filter lists) equal to the fold of the log.
  */
+/** The next entry of a dossier's log, numbered after its history. */
+export function nextAction(
+  history: readonly ActionRecord[],
+  entry: Omit<ActionRecord, 'id' | 'seq'>,
+): ActionRecord {
+  return { id: newId(), seq: (history.at(-1)?.seq ?? 0) + 1, ...entry };
+}
+
 export async function appendAction(
   tx: Tx,
   input: {
     dossierId: string;
-    procedure: Procedure;
-    history: readonly ActionRecord[];
-    action: ActionName;
+    action: ActionRecord;
     actor: Actor;
-    relation: Relation;
-    at: Date;
-    legalBasis: string;
     idempotencyKey: string;
-    payload: Record<string, unknown>;
+    /** The fold of the log with this action, whose state the dossier row projects. */
+    lifecycle: Lifecycle;
   },
-): Promise<ActionRecord> {
-  const record: ActionRecord = {
-    id: newId(),
-    seq: (input.history.at(-1)?.seq ?? 0) + 1,
-    action: input.action,
-    actorOrganisationId: input.actor.organisation.id,
-    relation: input.relation,
-    at: input.at,
-    legalBasis: input.legalBasis,
-    payload: input.payload,
-  };
+): Promise<void> {
+  const { action: record, lifecycle } = input;
   try {
     await tx
       .insertInto('dossier_action')
@@ -61,20 +53,18 @@ export async function appendAction(
     throw error;
   }
   await appendAudit(tx, {
-    at: input.at,
+    at: record.at,
     kind: 'dossier_action',
     actorUserId: input.actor.userId,
     actorOrganisationId: input.actor.organisation.id,
     dossierId: input.dossierId,
     details: { action: record.action, seq: record.seq, relation: record.relation },
   });
-  const lifecycle = foldLifecycle(input.procedure, [...input.history, record]);
   await tx
     .updateTable('dossier')
-    .set({ state: lifecycle.state, filed_at: lifecycle.filedAt ?? null, updated_at: input.at })
+    .set({ state: lifecycle.state, filed_at: lifecycle.filedAt ?? null, updated_at: record.at })
     .where('id', '=', input.dossierId)
     .execute();
-  return record;
 }
 
 export async function nextReference(tx: Tx, year: number): Promise<string> {

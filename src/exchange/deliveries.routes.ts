@@ -1,16 +1,11 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
-import type { Actor } from '../identity/actor.js';
-import { AppError } from '../platform/errors.js';
+import type { AppDeps } from '../deps.js';
+import { actorOf } from '../identity/request.js';
 import { RECIPIENT_KINDS, acknowledgeDelivery, listDeliveries } from './deliveries.js';
 import { listSubscriptions, subscribe, unsubscribe } from './webhooks.js';
-
-const actorOf = (request: FastifyRequest): Actor => {
-  if (!request.actor) throw new AppError('unauthenticated');
-  return request.actor;
-};
+import { DeliveryItem, DeliveryList } from '../contract/exchange.js';
+import { SubscriptionList, SubscriptionView } from './exchange.schemas.js';
 
 const recipients = {
   who: 'signed_in',
@@ -45,15 +40,18 @@ export function deliveryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['deliveries'],
           summary: 'Decisions delivered to the caller’s organisation, newest first',
           querystring: DeliveryQuery,
+          response: { 200: DeliveryList },
         },
       },
       async (request) =>
-        listDeliveries(deps.db, actorOf(request), {
-          acknowledged:
-            request.query.acknowledged === undefined ? undefined : request.query.acknowledged === 'true',
-          cursor: request.query.cursor,
-          limit: request.query.limit,
-        }),
+        deps.db.transaction().execute((tx) =>
+          listDeliveries(tx, actorOf(request), deps.clock, {
+            acknowledged:
+              request.query.acknowledged === undefined ? undefined : request.query.acknowledged === 'true',
+            cursor: request.query.cursor,
+            limit: request.query.limit,
+          }),
+        ),
     );
 
     app.post(
@@ -65,6 +63,7 @@ export function deliveryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'Acknowledge a delivery (once; a repeat answers the first acknowledgement)',
           params: z.object({ id: z.uuid() }),
           body: z.object({}).strict().optional(),
+          response: { 200: DeliveryItem },
         },
       },
       async (request) => acknowledgeDelivery(deps, actorOf(request), request.params.id),
@@ -82,6 +81,7 @@ export function deliveryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['deliveries'],
           summary: 'Push each new delivery to your own system, signed with HMAC-SHA256',
           body: WebhookBody,
+          response: { 201: SubscriptionView },
         },
       },
       async (request, reply) => reply.code(201).send(await subscribe(deps, actorOf(request), request.body)),
@@ -94,6 +94,7 @@ export function deliveryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['deliveries'],
           summary: 'Your organisation’s webhook subscriptions (secrets are never shown)',
+          response: { 200: SubscriptionList },
         },
       },
       async (request) => ({ items: await listSubscriptions(deps.db, actorOf(request)), nextCursor: null }),
@@ -107,11 +108,12 @@ export function deliveryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['deliveries'],
           summary: 'Stop pushing to a system; the deliveries stay in the inbox',
           params: z.object({ id: z.uuid() }),
+          response: { 204: z.null().describe('Unsubscribed') },
         },
       },
       async (request, reply) => {
         await unsubscribe(deps, actorOf(request), request.params.id);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
     return Promise.resolve();

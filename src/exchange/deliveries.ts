@@ -1,15 +1,18 @@
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { appendAudit } from '../audit/audit.js';
 import type { Queryable, Tx } from '../db/database.js';
-import type { DossierRecord } from '../access/records.js';
-import { foldLifecycle, type ActionRecord, type DecisionRecord } from '../dossier/lifecycle.js';
+import type { DossierRecord } from '../dossier/model/record.js';
+import { type ActionRecord, type DecisionRecord } from '../dossier/model/lifecycle.js';
 import type { Actor } from '../identity/actor.js';
 import type { OrganisationKind } from '../contract/organisations.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import type { Procedure } from '../contract/procedures.js';
 import { queueNotifications } from './notifications.js';
-import { decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { newestFirst, pageOf, positionOf } from '../db/paging.js';
+import { throughGate, type Carried } from '../access/copies.js';
+import type { Clock } from '../platform/clock.js';
+import type { DeliveryEvent, DeliveryItem, DeliveryList } from '../contract/exchange.js';
 
 /*
  * Deliveries (R-RCPT-1..4): a decision reaches the parties that act on it through an outbox
@@ -18,13 +21,7 @@ import { decodeCursor, encodeCursor } from '../platform/cursor.js';
  * allows, so a delivery can never show more than the access policy does.
  */
 
-export const DELIVERY_EVENTS = [
-  'visa_d_authorised',
-  'residence_document_authorised',
-  'single_permit_withdrawn',
-  'negative_decision',
-] as const;
-export type DeliveryEvent = (typeof DELIVERY_EVENTS)[number];
+export { DELIVERY_EVENTS, type DeliveryEvent, type DeliveryItem } from '../contract/exchange.js';
 
 /** Organisation kinds that receive deliveries and so have an inbox. */
 export const RECIPIENT_KINDS: readonly OrganisationKind[] = [
@@ -123,7 +120,7 @@ export async function recordOutbox(
   action: ActionRecord,
 ): Promise<void> {
   const now = deps.clock.now();
-  const lifecycle = foldLifecycle(record.procedure, [...record.actions, action]);
+  const { lifecycle } = record;
   await queueNotifications(tx, now, record, action, lifecycle);
   const decision = lifecycle.decisions.find((d) => d.id === action.id);
   if (!decision) return;
@@ -177,17 +174,6 @@ async function queuePushes(tx: Tx, deliveryId: string, organisationId: string, n
   }
 }
 
-export interface DeliveryItem {
-  id: string;
-  event: DeliveryEvent;
-  dossierId: string;
-  reference: string;
-  procedure: string;
-  decisionId: string;
-  deliveredAt: string;
-  acknowledgedAt: string | null;
-}
-
 const deliveryColumns = [
   'd.id',
   'd.event',
@@ -221,38 +207,37 @@ function itemOf(r: {
   };
 }
 
-/** GET /deliveries: the caller's organisation's inbox, newest first. */
+/** A delivery tells its recipient of a decision: it shows while the gate shows them the decisions. */
+const carried: Carried = (o) => (o.grants.admin.level === 'R' ? ['admin'] : undefined);
+
+/** GET /deliveries: the caller's organisation's inbox, newest first, through the gate. */
 export async function listDeliveries(
   db: Queryable,
   actor: Actor,
+  clock: Clock,
   query: { acknowledged?: boolean | undefined; cursor?: string | undefined; limit: number },
-): Promise<{ items: DeliveryItem[]; nextCursor: string | null }> {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const rows = await db
-    .selectFrom('delivery as d')
-    .innerJoin('dossier as x', 'x.id', 'd.dossier_id')
-    .select(deliveryColumns)
-    .where('d.recipient_organisation_id', '=', actor.organisation.id)
-    .$if(query.acknowledged === true, (q) => q.where('d.acknowledged_at', 'is not', null))
-    .$if(query.acknowledged === false, (q) => q.where('d.acknowledged_at', 'is', null))
-    .$if(after !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('d.created_at', '<', after?.[0] ?? new Date(0)),
-          eb.and([eb('d.created_at', '=', after?.[0] ?? new Date(0)), eb('d.id', '<', after?.[1] ?? '')]),
-        ]),
-      ),
-    )
-    .orderBy('d.created_at', 'desc')
-    .orderBy('d.id', 'desc')
+): Promise<DeliveryList> {
+  const rows = await newestFirst(
+    db
+      .selectFrom('delivery as d')
+      .innerJoin('dossier as x', 'x.id', 'd.dossier_id')
+      .select(deliveryColumns)
+      .where('d.recipient_organisation_id', '=', actor.organisation.id)
+      .$if(query.acknowledged === true, (q) => q.where('d.acknowledged_at', 'is not', null))
+      .$if(query.acknowledged === false, (q) => q.where('d.acknowledged_at', 'is', null)),
+    { at: 'd.created_at', id: 'd.id' },
+    positionOf(query.cursor),
+  )
     .limit(query.limit + 1)
     .execute();
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(itemOf),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.created_at, last.id) : null,
-  };
+  const page = pageOf(
+    rows,
+    query.limit,
+    (r) => [r.created_at, r.id],
+    (r) => r,
+  );
+  const shown = await throughGate(db, actor, clock, page.items, (r) => r.dossier_id, carried);
+  return { items: shown.map(itemOf), nextCursor: page.nextCursor };
 }
 
 /** POST /deliveries/{id}/ack: once; a repeat answers the first acknowledgement unchanged. */
@@ -266,7 +251,8 @@ export async function acknowledgeDelivery(deps: AppDeps, actor: Actor, id: strin
       .where('d.recipient_organisation_id', '=', actor.organisation.id)
       .forUpdate('d')
       .executeTakeFirst();
-    if (!row) throw new AppError('not_found');
+    const [shown] = row ? await throughGate(tx, actor, deps.clock, [row], (r) => r.dossier_id, carried) : [];
+    if (!row || !shown) throw new AppError('not_found');
     if (row.acknowledged_at) return itemOf(row);
     const now = deps.clock.now();
     await tx

@@ -1,5 +1,4 @@
-import type { AppDeps } from '../app.js';
-import { forgetExpiredReplays } from '../platform/idempotency.js';
+import type { AppDeps } from '../deps.js';
 import { isLanguage } from '../contract/language.js';
 import type { DeliveryEvent } from './deliveries.js';
 import {
@@ -266,40 +265,4 @@ async function sendNotification(deps: DispatchDeps, n: ClaimedNotification, now:
     .where('id', '=', n.id)
     .execute();
   return ok;
-}
-
-const HOUSEKEEPING_INTERVAL_MS = 3600_000;
-
-/**
- * Runs `dispatchDue` every `intervalMs` in the server process, one run at a time. Failures are
- * reported by kind only: the items themselves hold personal data and receivers' URLs.
- */
-export function startDispatcher(
-  deps: DispatchDeps & Pick<AppDeps, 'clock'>,
-  intervalMs: number,
-  onError: (kind: string) => void,
-): { stop(): Promise<void> } {
-  let running: Promise<unknown> | undefined;
-  let lastHousekeeping = 0;
-  const timer = setInterval(() => {
-    if (running) return;
-    const now = deps.clock.now();
-    // Housekeeping rides on the same timer, hourly: replayed answers past their window go.
-    const housekeeping = now.getTime() - lastHousekeeping >= HOUSEKEEPING_INTERVAL_MS;
-    if (housekeeping) lastHousekeeping = now.getTime();
-    running = dispatchDue(deps, now)
-      .then(() => (housekeeping ? forgetExpiredReplays(deps.db, now) : 0))
-      .catch((e: unknown) => {
-        onError(e instanceof Error ? e.name : 'unknown');
-      })
-      .finally(() => {
-        running = undefined;
-      });
-  }, intervalMs);
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

@@ -1,17 +1,12 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
-import { APPLICANT_KINDS, type Actor } from '../identity/actor.js';
+import type { AppDeps } from '../deps.js';
+import { APPLICANT_KINDS } from '../identity/actor.js';
+import { actorOf } from '../identity/request.js';
 import { AppError } from '../platform/errors.js';
 import { parseEnterpriseNumber } from '../contract/identifiers.js';
+import { EnterpriseView, InboxItem, InboxList } from '../contract/exchange.js';
 import { markRead, listMessages } from './inbox.js';
-import { listSubjectMessages, markSubjectMessageRead } from '../access/subject-messages.js';
-
-const actorOf = (request: FastifyRequest): Actor => {
-  if (!request.actor) throw new AppError('unauthenticated');
-  return request.actor;
-};
 
 const applicants = {
   who: 'signed_in',
@@ -49,6 +44,7 @@ export function inboxRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary:
             'Messages to the caller’s organisation (or, for a worker, to them) about its dossiers, newest first',
           querystring: MessageQuery,
+          response: { 200: InboxList },
         },
       },
       async (request) => {
@@ -58,9 +54,7 @@ export function inboxRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           cursor: request.query.cursor,
           limit: request.query.limit,
         };
-        return actor.organisation.kind === 'worker'
-          ? deps.db.transaction().execute((tx) => listSubjectMessages(tx, actor, deps.clock, query))
-          : listMessages(deps.db, actor, query);
+        return deps.db.transaction().execute((tx) => listMessages(tx, actor, deps.clock, query));
       },
     );
 
@@ -73,14 +67,10 @@ export function inboxRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'Mark a message read (once; a repeat answers it unchanged)',
           params: z.object({ id: z.uuid() }),
           body: z.object({}).strict().optional(),
+          response: { 200: InboxItem },
         },
       },
-      async (request) => {
-        const actor = actorOf(request);
-        return actor.organisation.kind === 'worker'
-          ? markSubjectMessageRead(deps, actor, request.params.id)
-          : markRead(deps, actor, request.params.id);
-      },
+      async (request) => markRead(deps, actorOf(request), request.params.id),
     );
 
     app.get(
@@ -91,6 +81,7 @@ export function inboxRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['enterprises'],
           summary: 'Name and registered seat of an enterprise, from the Crossroads Bank for Enterprises',
           params: z.object({ number: z.string().max(40) }),
+          response: { 200: EnterpriseView },
         },
       },
       async (request) => {

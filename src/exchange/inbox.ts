@@ -1,38 +1,24 @@
-import type { AppDeps } from '../app.js';
+import { throughGate, type Carried } from '../access/copies.js';
+import type { InboxItem, InboxList } from '../contract/exchange.js';
 import type { Queryable } from '../db/database.js';
+import { newestFirst, pageOf, positionOf } from '../db/paging.js';
+import type { AppDeps } from '../deps.js';
 import type { Actor } from '../identity/actor.js';
+import type { Clock } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
-import { decodeCursor, encodeCursor } from '../platform/cursor.js';
 
 /*
- * The inbox (Art. 20 §5): every communication to the caller's organisation about its dossiers,
- * kept on the platform. Rows are written by `queueNotifications` in the transaction of the step;
- * here they are only listed and marked read. Each names its dossier, which the reader opens
- * through the gate like any other.
+ * The inbox (Art. 20 §5, Art. 24): the messages about dossiers, kept on the platform. An
+ * applicant organisation (employer, mandatary, self-employed person) reads the messages addressed
+ * to it; a worker reads the decisions of the dossiers they claimed. Rows are written with the step
+ * that caused them (`queueNotifications`); here they are only listed and marked read.
+ *
+ * Both boxes are read through the gate: a message shows only while its dossier shows to the
+ * caller with what the message carries (the decision; for a worker its grounds too), and each
+ * dossier a page names is an access-log read.
  */
 
-export interface InboxItem {
-  id: string;
-  dossierId: string;
-  reference: string;
-  language: string;
-  subject: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-}
-
-/** The columns of a message row, shared by the organisation's inbox and the worker's. */
-export const MESSAGE_COLUMNS = [
-  'm.id',
-  'm.dossier_id',
-  'm.language',
-  'm.subject',
-  'm.body',
-  'm.created_at',
-  'm.read_at',
-  'x.reference',
-] as const;
+export type { InboxItem } from '../contract/exchange.js';
 
 interface MessageRow {
   id: string;
@@ -45,82 +31,129 @@ interface MessageRow {
   reference: string;
 }
 
-export function itemOf(r: MessageRow): InboxItem {
-  return {
-    id: r.id,
-    dossierId: r.dossier_id,
-    reference: r.reference,
-    language: r.language,
-    subject: r.subject,
-    body: r.body,
-    createdAt: r.created_at.toISOString(),
-    readAt: r.read_at?.toISOString() ?? null,
+const COLUMNS = [
+  'm.id',
+  'm.dossier_id',
+  'm.language',
+  'm.subject',
+  'm.body',
+  'm.created_at',
+  'm.read_at',
+  'x.reference',
+] as const;
+
+const itemOf = (r: MessageRow): InboxItem => ({
+  id: r.id,
+  dossierId: r.dossier_id,
+  reference: r.reference,
+  language: r.language,
+  subject: r.subject,
+  body: r.body,
+  createdAt: r.created_at.toISOString(),
+  readAt: r.read_at?.toISOString() ?? null,
+});
+
+type Query = { unread?: boolean | undefined; cursor?: string | undefined; limit: number };
+
+const isWorker = (actor: Actor) => actor.organisation.kind === 'worker';
+
+/** An organisation's messages carry decisions; a worker's carry their grounds as well (Art. 24). */
+const carried =
+  (actor: Actor): Carried =>
+  (o) => {
+    if (!isWorker(actor)) return o.grants.admin.level === 'R' ? ['admin'] : undefined;
+    return o.relations.includes('subject') && o.grants.grounds.level === 'R'
+      ? ['admin', 'grounds']
+      : undefined;
   };
+
+/** The caller's messages: addressed to their organisation, or (a worker) of the dossiers they claimed. */
+function box(db: Queryable, actor: Actor) {
+  if (!isWorker(actor)) {
+    return db
+      .selectFrom('inbox_message as m')
+      .innerJoin('dossier as x', 'x.id', 'm.dossier_id')
+      .where('m.recipient_organisation_id', '=', actor.organisation.id);
+  }
+  return db
+    .selectFrom('subject_message as m')
+    .innerJoin('dossier as x', 'x.id', 'm.dossier_id')
+    .innerJoin('dossier_subject as s', 's.dossier_id', 'm.dossier_id')
+    .where('s.user_id', '=', actor.userId);
 }
 
-/** GET /messages: the caller's organisation's messages, newest first, and how many are unread. */
+/** GET /messages: newest first, and how many are unread; `limit: 0` counts without reading any. */
 export async function listMessages(
   db: Queryable,
   actor: Actor,
-  query: { unread?: boolean | undefined; cursor?: string | undefined; limit: number },
-): Promise<{ items: InboxItem[]; nextCursor: string | null; unread: number }> {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const rows = await db
-    .selectFrom('inbox_message as m')
-    .innerJoin('dossier as x', 'x.id', 'm.dossier_id')
-    .select(MESSAGE_COLUMNS)
-    .where('m.recipient_organisation_id', '=', actor.organisation.id)
-    .$if(query.unread === true, (q) => q.where('m.read_at', 'is', null))
-    .$if(after !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('m.created_at', '<', after?.[0] ?? new Date(0)),
-          eb.and([eb('m.created_at', '=', after?.[0] ?? new Date(0)), eb('m.id', '<', after?.[1] ?? '')]),
-        ]),
-      ),
-    )
-    .orderBy('m.created_at', 'desc')
-    .orderBy('m.id', 'desc')
+  clock: Clock,
+  query: Query,
+): Promise<InboxList> {
+  const after = positionOf(query.cursor);
+  const base = box(db, actor);
+  const unread = await base
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('m.read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  if (query.limit === 0) return { items: [], nextCursor: null, unread: Number(unread.n) };
+  const rows = await newestFirst(
+    base.select(COLUMNS).$if(query.unread === true, (q) => q.where('m.read_at', 'is', null)),
+    { at: 'm.created_at', id: 'm.id' },
+    after,
+  )
     .limit(query.limit + 1)
     .execute();
-  const unread = await db
-    .selectFrom('inbox_message')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('recipient_organisation_id', '=', actor.organisation.id)
-    .where('read_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return { ...pageOf(rows, query.limit), unread: Number(unread.n) };
+  return { ...(await shown(db, actor, clock, rows, query.limit)), unread: Number(unread.n) };
 }
 
-/** One page of messages fetched with one row more than the limit, which says whether more follow. */
-export function pageOf(rows: readonly MessageRow[], limit: number) {
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(itemOf),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
-  };
+/** One page through the gate: messages of dossiers the caller no longer sees drop out; reads are logged. */
+async function shown(db: Queryable, actor: Actor, clock: Clock, rows: MessageRow[], limit: number) {
+  const page = pageOf(
+    rows,
+    limit,
+    (r) => [r.created_at, r.id],
+    (r) => r,
+  );
+  const visible = await throughGate(db, actor, clock, page.items, (m) => m.dossier_id, carried(actor));
+  return { items: visible.map(itemOf), nextCursor: page.nextCursor };
 }
 
-/** POST /messages/{id}/read: once; a repeat answers the message as first marked. */
+/** POST /messages/{id}/read: once; a repeat answers the message as first marked. The read is logged. */
 export async function markRead(deps: AppDeps, actor: Actor, id: string): Promise<InboxItem> {
   return deps.db.transaction().execute(async (tx) => {
-    const row = await tx
-      .selectFrom('inbox_message as m')
-      .innerJoin('dossier as x', 'x.id', 'm.dossier_id')
-      .select(MESSAGE_COLUMNS)
-      .where('m.id', '=', id)
-      .where('m.recipient_organisation_id', '=', actor.organisation.id)
-      .forUpdate('m')
-      .executeTakeFirst();
-    if (!row) throw new AppError('not_found');
-    if (row.read_at) return itemOf(row);
+    const row = isWorker(actor)
+      ? await tx
+          .selectFrom('subject_message as m')
+          .innerJoin('dossier as x', 'x.id', 'm.dossier_id')
+          .innerJoin('dossier_subject as s', 's.dossier_id', 'm.dossier_id')
+          .select(COLUMNS)
+          .where('m.id', '=', id)
+          .where('s.user_id', '=', actor.userId)
+          .forUpdate('m')
+          .executeTakeFirst()
+      : await tx
+          .selectFrom('inbox_message as m')
+          .innerJoin('dossier as x', 'x.id', 'm.dossier_id')
+          .select(COLUMNS)
+          .where('m.id', '=', id)
+          .where('m.recipient_organisation_id', '=', actor.organisation.id)
+          .forUpdate('m')
+          .executeTakeFirst();
+    const [visible] = row
+      ? await throughGate(tx, actor, deps.clock, [row], (m) => m.dossier_id, carried(actor))
+      : [];
+    if (!visible) throw new AppError('not_found');
+    if (visible.read_at) return itemOf(visible);
     const now = deps.clock.now();
-    await tx
-      .updateTable('inbox_message')
-      .set({ read_at: now, read_by_user_id: actor.userId })
-      .where('id', '=', id)
-      .execute();
-    return itemOf({ ...row, read_at: now });
+    if (isWorker(actor)) {
+      await tx.updateTable('subject_message').set({ read_at: now }).where('id', '=', id).execute();
+    } else {
+      await tx
+        .updateTable('inbox_message')
+        .set({ read_at: now, read_by_user_id: actor.userId })
+        .where('id', '=', id)
+        .execute();
+    }
+    return itemOf({ ...visible, read_at: now });
   });
 }

@@ -1,6 +1,6 @@
 import type { Tx } from '../db/database.js';
-import type { DossierRecord } from '../access/records.js';
-import type { ActionRecord, DecisionRecord, Lifecycle } from '../dossier/lifecycle.js';
+import type { DossierRecord } from '../dossier/model/record.js';
+import type { ActionRecord, DecisionRecord, Lifecycle } from '../dossier/model/lifecycle.js';
 import type { ActionName } from '../contract/actions.js';
 import { legalDate } from '../platform/clock.js';
 import { newId } from '../platform/ids.js';

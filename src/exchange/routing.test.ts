@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DecisionRecord } from '../dossier/lifecycle.js';
+import type { DecisionRecord } from '../dossier/model/lifecycle.js';
 import { routesOf } from './deliveries.js';
 
 const decision = (d: Partial<DecisionRecord>): DecisionRecord => ({

@@ -1,11 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { appendAudit } from '../audit/audit.js';
 import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import type { DeliveryEvent } from './deliveries.js';
+import type { SubscriptionView } from './exchange.schemas.js';
 
 /*
  * Webhooks: a recipient's own system receives each new delivery as a signed JSON POST. The body
@@ -47,11 +48,7 @@ export interface PushBody {
   timestamp: number;
 }
 
-export interface SubscriptionView {
-  id: string;
-  url: string;
-  createdAt: string;
-}
+export type { SubscriptionView } from './exchange.schemas.js';
 
 const MAX_SUBSCRIPTIONS = 5;
 

@@ -3,11 +3,23 @@ import type { Db } from '../db/database.js';
 import { AppError } from '../platform/errors.js';
 import type { Clock } from '../platform/clock.js';
 import type { Actor } from './actor.js';
+import type { OrganisationKind } from '../contract/organisations.js';
 import { findSessionActor, SESSION_COOKIE } from './sessions.js';
 import { findTokenActor, type TokenScope } from './tokens.js';
 
+/**
+ * Who may call a route, declared beside its path. Dossier-level rights (which dossier, which
+ * action) are decided by the gate and the transition table; this is the coarse first door.
+ */
+export type Permission =
+  { who: 'anyone' } | { who: 'signed_in'; kinds?: readonly OrganisationKind[]; why?: string };
+
 declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | undefined;
+  }
   interface FastifyContextConfig {
+    permission?: Permission;
     /**
      * The route manages the caller's own account or credentials (session, second factor, API
      * tokens): a system holding an API token may not call it, whatever its scopes.
@@ -65,5 +77,17 @@ export function installAuthentication(app: FastifyInstance, db: Db, clock: Clock
     if (permission.kinds && !permission.kinds.includes(actor.organisation.kind)) {
       throw new AppError('action_forbidden');
     }
+  });
+}
+
+/** Refuses to start when a route forgets to say who may call it (architecture rule 2). */
+export function requireDeclaredPermissions(app: FastifyInstance, publicPrefixes: readonly string[]): void {
+  app.addHook('onRoute', (route) => {
+    if (route.config?.permission) return;
+    if (publicPrefixes.some((prefix) => route.url.startsWith(prefix))) {
+      route.config = { ...route.config, permission: { who: 'anyone' } };
+      return;
+    }
+    throw new Error(`Route ${String(route.method)} ${route.url} does not declare its permission`);
   });
 }

@@ -1,16 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { AppError } from '../platform/errors.js';
 import { audit, passwordSignIn, sessionCookieOptions, SessionView, sessionView } from './login.js';
-import { oidcRoutes } from './oidc.routes.js';
 import { endSession, findSessionActor, SESSION_COOKIE, switchSessionOrganisation } from './sessions.js';
-import { tokenRoutes } from './tokens.routes.js';
-import { totpRoutes } from './totp.routes.js';
 
 export function identityRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db, clock, config } = deps;
-  return async (app) => {
+  return (app) => {
     app.post(
       '/session',
       {
@@ -144,9 +141,6 @@ export function identityRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         return { items: rows, nextCursor: null };
       },
     );
-
-    await app.register(totpRoutes(deps));
-    await app.register(tokenRoutes(deps));
-    await app.register(oidcRoutes(deps));
+    return Promise.resolve();
   };
 }

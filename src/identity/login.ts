@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { appendAudit, type AuditEntry } from '../audit/audit.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { appendAudit } from '../audit/audit.js';
 import { AppError } from '../platform/errors.js';
 import { issueToken, listTokens, revokeToken, TOKEN_SCOPES } from './tokens.js';

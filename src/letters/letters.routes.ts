@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { readDecisionLetter } from '../access/letters.js';
-import { readContextOf } from '../dossier/dossier.routes.js';
+import { readContextOf } from '../access/read-context.js';
 import { AppError } from '../platform/errors.js';
 import { LANGUAGES } from '../contract/language.js';
+import { fileResponse } from '../platform/responses.js';
 
 export function letterRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return (app) => {
@@ -20,6 +21,9 @@ export function letterRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             'Download the PDF letter of a decision: the full letter or the notice of a negative decision, as the caller may read it',
           params: z.object({ id: z.uuid(), decisionId: z.uuid() }),
           querystring: z.object({ language: z.enum(LANGUAGES).optional() }).strict(),
+          response: {
+            200: fileResponse('The letter as a PDF file', ['application/pdf']),
+          },
         },
       },
       async (request, reply) => {

@@ -1,6 +1,6 @@
-import type { DossierRecord } from '../access/records.js';
+import type { DossierRecord, LetterRecord } from '../dossier/model/record.js';
 import type { Tx } from '../db/database.js';
-import { foldLifecycle, type ActionRecord, type DecisionRecord } from '../dossier/lifecycle.js';
+import { type ActionRecord, type DecisionRecord } from '../dossier/model/lifecycle.js';
 import { DECISION } from '../exchange/notification-texts.js';
 import { decisionText } from '../exchange/notifications.js';
 import { legalDate } from '../platform/clock.js';
@@ -229,10 +229,14 @@ export function layoutOf(
  * Writes the letters of the decision an action records, in the action's transaction: every
  * variant in every edition, with its bytes, their hash and the categories they carry.
  */
-export async function recordLetters(tx: Tx, record: DossierRecord, action: ActionRecord): Promise<void> {
-  const lifecycle = foldLifecycle(record.procedure, [...record.actions, action]);
-  const decision = lifecycle.decisions.find((d) => d.id === action.id);
-  if (!decision) return;
+export async function recordLetters(
+  tx: Tx,
+  record: DossierRecord,
+  action: ActionRecord,
+): Promise<LetterRecord[]> {
+  const decision = record.lifecycle.decisions.find((d) => d.id === action.id);
+  if (!decision) return [];
+  const stored: LetterRecord[] = [];
   const organisation = await tx
     .selectFrom('organisation')
     .select('name')
@@ -261,6 +265,8 @@ export async function recordLetters(tx: Tx, record: DossierRecord, action: Actio
           created_at: action.at,
         })
         .execute();
+      stored.push({ decisionId: action.id, variant, ...edition, categories });
     }
   }
+  return stored;
 }

@@ -1,25 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { Actor } from '../identity/actor.js';
-import type { OrganisationKind } from '../contract/organisations.js';
 import { AppError, ERROR_CATALOGUE, type ErrorCode, type MissingItem } from './errors.js';
 import { FIELD_MESSAGES, type FieldError } from '../contract/field-messages.js';
 import { languageFromHeader, type Language } from '../contract/language.js';
 import { fieldErrorsOf } from '../contract/validation.js';
 
-/**
- * Who may call a route, declared beside its path. Dossier-level rights (which dossier, which
- * action) are decided by the gate and the transition table; this is the coarse first door.
- */
-export type Permission =
-  { who: 'anyone' } | { who: 'signed_in'; kinds?: readonly OrganisationKind[]; why?: string };
-
 declare module 'fastify' {
-  interface FastifyContextConfig {
-    permission?: Permission;
-  }
   interface FastifyRequest {
-    actor: Actor | undefined;
     language: Language;
   }
 }
@@ -108,18 +95,6 @@ export function installErrorHandling(
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError) {
   const body = problemOf(error, request.language);
   return reply.code(body.status).type('application/problem+json').send(body);
-}
-
-/** Refuses to start when a route forgets to say who may call it (architecture rule 2). */
-export function requireDeclaredPermissions(app: FastifyInstance, publicPrefixes: readonly string[]): void {
-  app.addHook('onRoute', (route) => {
-    if (route.config?.permission) return;
-    if (publicPrefixes.some((prefix) => route.url.startsWith(prefix))) {
-      route.config = { ...route.config, permission: { who: 'anyone' } };
-      return;
-    }
-    throw new Error(`Route ${String(route.method)} ${route.url} does not declare its permission`);
-  });
 }
 
 export function installLanguage(app: FastifyInstance): void {

@@ -5,7 +5,7 @@ import { startPlatform, type TestPlatform } from '../../test/harness.js';
 import { generateArtefacts } from '../../test/artefacts.js';
 import { ERROR_CATALOGUE } from './errors.js';
 import { FIELD_MESSAGES } from '../contract/field-messages.js';
-import { requireDeclaredPermissions } from './http.js';
+import { requireDeclaredPermissions } from '../identity/authentication.js';
 import { LANGUAGES, languageFromHeader } from '../contract/language.js';
 
 let platform: TestPlatform;

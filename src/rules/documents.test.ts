@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CONDITIONS,
-  DOCUMENT_CATEGORY,
-  REQUIRED_DOCUMENT_RULES,
-  requiredDocuments,
-  type DossierFacts,
-} from './documents.js';
+import { CONDITIONS } from './required-documents.js';
+import { DOCUMENT_CATEGORY, requiredDocuments, type DossierFacts } from './documents.js';
+import { REQUIRED_DOCUMENT_RULES } from './required-documents.js';
 import { DATA_CATEGORIES, DOCUMENT_TYPES, type DocumentType } from '../contract/documents.js';
 import { overlappingRows } from './effective.js';
 import { feeFor } from './fees.js';

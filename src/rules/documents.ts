@@ -1,11 +1,9 @@
 import { DOCUMENT_TYPES, type DataCategory, type DocumentType } from '../contract/documents.js';
-import { effectiveAt, type RuleRow } from './effective.js';
+import { effectiveAt } from './effective.js';
 import { isCategoryOf } from './procedures.js';
 import { type Category, type Procedure } from '../contract/procedures.js';
 import type { Region } from '../contract/regions.js';
-import { REQUIRED_DOCUMENT_RULES } from './required-documents.js';
-
-export { REQUIRED_DOCUMENT_RULES } from './required-documents.js';
+import { REQUIRED_DOCUMENT_RULES, type Condition } from './required-documents.js';
 
 /**
  * The access policy is applied per category, so this table decides who may ever read a document:
@@ -39,28 +37,6 @@ export const DOCUMENT_CATEGORY: Record<DocumentType, DataCategory> = {
 export const ACCEPTED_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type AcceptedMediaType = (typeof ACCEPTED_MEDIA_TYPES)[number];
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-
-/** The situations a required-document row can depend on. */
-export const CONDITIONS = [
-  'abroad',
-  'in_belgium',
-  'posted',
-  'long_term_mobility',
-  'no_enterprise_number',
-  'renewal',
-] as const;
-export type Condition = (typeof CONDITIONS)[number];
-
-export interface RequiredDocumentRule extends RuleRow {
-  procedure: Procedure;
-  /** undefined: every category of the procedure. */
-  category?: Category;
-  /** undefined: every region. */
-  region?: Region;
-  documentType: DocumentType;
-  /** undefined: always. */
-  when?: Condition;
-}
 
 export interface DossierFacts {
   abroad?: boolean;

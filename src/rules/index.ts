@@ -40,17 +40,15 @@ export {
 export { ACCEPTED_USER_ASSIGNED, ISO_3166_ALPHA2 } from '../contract/countries.js';
 export {
   ACCEPTED_MEDIA_TYPES,
-  CONDITIONS,
   DOCUMENT_CATEGORY,
   MAX_DOCUMENT_BYTES,
-  REQUIRED_DOCUMENT_RULES,
   requiredDocuments,
   type AcceptedMediaType,
-  type Condition,
   type DossierFacts,
   type RequiredDocument,
-  type RequiredDocumentRule,
 } from './documents.js';
+export { REQUIRED_DOCUMENT_RULES } from './required-documents.js';
+export { CONDITIONS, type Condition, type RequiredDocumentRule } from './required-documents.js';
 export {
   DATA_CATEGORIES,
   DOCUMENT_TYPES,

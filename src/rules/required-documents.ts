@@ -1,6 +1,5 @@
-import type { Condition, RequiredDocumentRule } from './documents.js';
 import type { DocumentType } from '../contract/documents.js';
-import { AGREEMENT_SIGNED } from './effective.js';
+import { AGREEMENT_SIGNED, type RuleRow } from './effective.js';
 import type { Category, Procedure } from '../contract/procedures.js';
 import type { Region } from '../contract/regions.js';
 
@@ -10,6 +9,29 @@ import type { Region } from '../contract/regions.js';
  * royal decree of 9 June 1999 / regional rules for the work permit. Rows marked "configured" apply a
  * reading of the law or of administrative practice that the authorities still have to confirm.
  */
+
+/** The situations a required-document row can depend on. */
+export const CONDITIONS = [
+  'abroad',
+  'in_belgium',
+  'posted',
+  'long_term_mobility',
+  'no_enterprise_number',
+  'renewal',
+] as const;
+
+export type Condition = (typeof CONDITIONS)[number];
+
+export interface RequiredDocumentRule extends RuleRow {
+  procedure: Procedure;
+  /** undefined: every category of the procedure. */
+  category?: Category;
+  /** undefined: every region. */
+  region?: Region;
+  documentType: DocumentType;
+  /** undefined: always. */
+  when?: Condition;
+}
 
 const CA = 'CA 31.01.2025';
 const BLUE_CARD = 'Directive (EU) 2021/1883';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { DEMO_ACCOUNTS } from '../demo/seed.js';
 import { legalDate } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterpriseNumberFrom } from '../../src/demo/fixtures.js';
 import { FIELD_MESSAGES } from '../../src/contract/field-messages.js';
+import { enterpriseNumberFrom } from '../../test/browser.js';
 import type { TestPlatform } from '../../test/harness.js';
 import type { Lang } from '../src/i18n/index.js';
 import { audit, expectPage, newContext, signIn, startPortal, tr, uploadAllMissing } from './support.js';

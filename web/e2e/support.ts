@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { WEB_ROOT } from '../../src/app.js';
+import { WEB_ROOT } from '../../test/browser.js';
 import { startPlatform, type TestPlatform } from '../../test/harness.js';
 import { translate, type Lang, type MessageKey, type Vars } from '../src/i18n/index.js';
 

@@ -1,4 +1,4 @@
-import type { DossierRecord } from '../../access/records.js';
+import type { DossierRecord } from '../../dossier/model/record.js';
 import { legalDate } from '../../platform/clock.js';
 import {
   nissKind,

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DossierRecord } from '../../access/records.js';
+import type { DossierRecord } from '../../dossier/model/record.js';
 import { loadConfig } from '../../config.js';
 import { bisNumberFrom, enterpriseNumberFrom } from '../../demo/fixtures.js';
 import { runChecks, previousQuarters } from './checks.js';

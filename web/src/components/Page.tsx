@@ -44,3 +44,24 @@ export function Notice({
     </div>
   );
 }
+
+/** Said to screen readers as it changes (an upload done, a file removed), not shown. */
+export function Announcer({ text }: { text: string }) {
+  return (
+    <div aria-live="polite" className="visually-hidden" role="status">
+      {text}
+    </div>
+  );
+}
+
+/** The button that adds a list's next page, while there is one. */
+export function MoreButton({ more, label }: { more: (() => void) | undefined; label: string }) {
+  if (!more) return null;
+  return (
+    <p>
+      <button type="button" className="button secondary" onClick={more}>
+        {label}
+      </button>
+    </p>
+  );
+}

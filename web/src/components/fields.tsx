@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
 import { useI18n } from '../i18n/context';
 
 interface Common {
@@ -51,77 +51,74 @@ function HintAndError({
   );
 }
 
+/** What an input, a text area and a select share: the id, the typed value and its messages. */
+interface Control extends Common {
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** A labelled field: the label, then its hint and error (which the control names), then the control. */
+function Field({ id, label, hint, error, optional, children }: Common & { children: ReactNode }) {
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>
+        <LabelText label={label} optional={optional} />
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** The attributes every control carries: named by its id, described by its hint and error. */
+function controlProps({ id, hint, error, value, onChange }: Control) {
+  return {
+    id,
+    name: id,
+    value,
+    'aria-describedby': described(id, hint, error),
+    'aria-invalid': error ? true : undefined,
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
+      onChange(e.target.value);
+    },
+  };
+}
+
 export function TextField({
-  id,
-  label,
-  hint,
-  error,
-  optional,
-  value,
-  onChange,
   type = 'text',
   autoComplete,
   inputMode,
   width,
-}: Common & {
-  value: string;
-  onChange: (value: string) => void;
+  ...control
+}: Control & {
   type?: 'text' | 'email' | 'tel' | 'date' | 'password' | 'number';
   autoComplete?: string | undefined;
   inputMode?: 'text' | 'numeric' | 'decimal' | 'email' | 'tel' | undefined;
   width?: 'short' | 'medium' | undefined;
 }) {
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>
-        <LabelText label={label} optional={optional} />
-      </label>
-      <HintAndError id={id} hint={hint} error={error} />
+    <Field {...control}>
       <input
-        id={id}
-        name={id}
+        {...controlProps(control)}
         type={type}
-        value={value}
         className={width ? `width-${width}` : undefined}
         autoComplete={autoComplete ?? 'off'}
         inputMode={inputMode}
-        aria-describedby={described(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => {
-          onChange(e.target.value);
-        }}
       />
-    </div>
+    </Field>
   );
 }
 
-export function TextArea({
-  id,
-  label,
-  hint,
-  error,
-  optional,
-  value,
-  onChange,
-}: Common & { value: string; onChange: (value: string) => void }) {
+/** A one-time code, as sent by e-mail or an authenticator app. */
+export function CodeField(control: Control) {
+  return <TextField {...control} inputMode="numeric" autoComplete="one-time-code" width="short" />;
+}
+
+export function TextArea(control: Control) {
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>
-        <LabelText label={label} optional={optional} />
-      </label>
-      <HintAndError id={id} hint={hint} error={error} />
-      <textarea
-        id={id}
-        name={id}
-        rows={4}
-        value={value}
-        aria-describedby={described(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => {
-          onChange(e.target.value);
-        }}
-      />
-    </div>
+    <Field {...control}>
+      <textarea {...controlProps(control)} rows={4} />
+    </Field>
   );
 }
 
@@ -131,38 +128,14 @@ export interface Option {
 }
 
 export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  optional,
-  value,
-  onChange,
   options,
   placeholder,
-}: Common & {
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly Option[];
-  placeholder?: string;
-}) {
+  ...control
+}: Control & { options: readonly Option[]; placeholder?: string }) {
   const { t } = useI18n();
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>
-        <LabelText label={label} optional={optional} />
-      </label>
-      <HintAndError id={id} hint={hint} error={error} />
-      <select
-        id={id}
-        name={id}
-        value={value}
-        aria-describedby={described(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => {
-          onChange(e.target.value);
-        }}
-      >
+    <Field {...control}>
+      <select {...controlProps(control)}>
         <option value="">{placeholder ?? t('common.choose')}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -170,7 +143,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </Field>
   );
 }
 
@@ -184,7 +157,7 @@ export function RadioGroup({
   value,
   onChange,
   options,
-}: Common & { value: string; onChange: (value: string) => void; options: readonly Option[] }) {
+}: Control & { options: readonly Option[] }) {
   return (
     <fieldset
       className={`field radios${error ? ' field-invalid' : ''}`}
@@ -222,5 +195,24 @@ export function Fieldset({ legend, children }: { legend: string; children: React
       <legend>{legend}</legend>
       {children}
     </fieldset>
+  );
+}
+
+/** A form's one button, held while the form is sending. */
+export function SubmitActions({
+  label,
+  busy,
+  secondary = false,
+}: {
+  label: string;
+  busy?: boolean;
+  secondary?: boolean;
+}) {
+  return (
+    <p className="actions">
+      <button type="submit" className={secondary ? 'button secondary' : 'button'} disabled={busy}>
+        {label}
+      </button>
+    </p>
   );
 }

@@ -28,6 +28,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The catalogued title of a refusal, as the server said it in the caller's language; else `fallback`. */
+export function problemText(e: unknown, fallback: string): string {
+  return e instanceof ApiError && e.title ? e.title : fallback;
+}
+
 let csrfToken = '';
 let language = 'en';
 

@@ -1,21 +1,20 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { ErrorSummary } from '../components/ErrorSummary';
-import { TextArea } from '../components/fields';
 import { Loading, Notice, Page } from '../components/Page';
 import { DICTIONARIES, type MessageKey } from '../i18n';
 import { StateTag } from '../components/StateTag';
+import { Summary, procedureFacts, regionFact } from '../components/Summary';
 import { useI18n } from '../i18n/context';
-import { ApiError, api } from '../lib/api';
+import { api, problemText } from '../lib/api';
 import { daysLeftText, documentLabel, relationLabel, sizeText } from '../lib/format';
 import { isApplicantKind, useSession } from '../lib/session';
-import type { AccessLogEntry, Dossier, DocumentView, EventView, RequestView } from '../lib/types';
+import type { AccessLogEntry, Dossier, DocumentView, EventView } from '../lib/types';
 import { AccessLogView } from './parts/AccessLogView';
 import { ACTING_KINDS, ActsPanel } from './parts/ActsPanel';
 import { DecisionsView } from './parts/DecisionsView';
 import { ExaminationChecklist } from './parts/ExaminationChecklist';
 import { RecognitionSearch } from './parts/RecognitionSearch';
-import { DocumentRow } from './parts/DocumentRow';
+import { RequestPanel } from './parts/RequestPanel';
 
 export function DossierPage() {
   const { id = '' } = useParams();
@@ -61,7 +60,7 @@ export function DossierPage() {
         );
       }
     } catch (e) {
-      setError(e instanceof ApiError && e.title ? e.title : t('error.generic'));
+      setError(problemText(e, t('error.generic')));
     }
   }, [id, kind, t, purposeHeader]);
 
@@ -108,38 +107,24 @@ export function DossierPage() {
           </Link>
         </p>
       )}
-      <dl className="summary">
-        <div>
-          <dt>{t('dossier.state')}</dt>
-          <dd>
-            <StateTag state={dossier.state} />
-            <br />
-            <span className="hint">{t(`stateHelp.${dossier.state}` as const)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('guide.proposal.procedure')}</dt>
-          <dd>{t(`procedure.${dossier.procedure}` as const)}</dd>
-        </div>
-        <div>
-          <dt>{t('guide.proposal.category')}</dt>
-          <dd>{t(`category.${dossier.category}` as const)}</dd>
-        </div>
-        <div>
-          <dt>{t('dossier.region')}</dt>
-          <dd>{dossier.region ? t(`region.${dossier.region as 'flanders'}` as const) : '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('dossier.applicant')}</dt>
-          <dd>{dossier.applicant.name}</dd>
-        </div>
-        {dossier.filedAt && (
-          <div>
-            <dt>{t('dossier.filedAt')}</dt>
-            <dd>{formatDateTime(dossier.filedAt)}</dd>
-          </div>
-        )}
-      </dl>
+      <Summary
+        facts={[
+          {
+            term: t('dossier.state'),
+            detail: (
+              <>
+                <StateTag state={dossier.state} />
+                <br />
+                <span className="hint">{t(`stateHelp.${dossier.state}` as const)}</span>
+              </>
+            ),
+          },
+          ...procedureFacts(t, dossier),
+          regionFact(t, dossier.region),
+          { term: t('dossier.applicant'), detail: dossier.applicant.name },
+          !!dossier.filedAt && { term: t('dossier.filedAt'), detail: formatDateTime(dossier.filedAt) },
+        ]}
+      />
       {dossier.withheld.length > 0 && (
         <p className="hint">
           {t('dossier.withheld', {
@@ -272,101 +257,3 @@ const ACTION_KEYS: Record<string, true> = Object.fromEntries(
     .filter((k) => k.startsWith('action.'))
     .map((k) => [k.slice('action.'.length), true]),
 );
-
-/** The open request for documents: what is asked, by when, and the answer with its uploads. */
-function RequestPanel({
-  dossier,
-  request,
-  canAnswer,
-  onDone,
-  setDossier,
-}: {
-  dossier: Dossier;
-  request: RequestView;
-  canAnswer: boolean;
-  onDone: () => void;
-  setDossier: (d: Dossier) => void;
-}) {
-  const { t, formatDate } = useI18n();
-  const [added, setAdded] = useState<DocumentView[]>([]);
-  const [message, setMessage] = useState('');
-  const [announcement, setAnnouncement] = useState('');
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const types = [...new Set(request.items.map((i) => i.documentType ?? 'other'))];
-
-  const answer = async () => {
-    if (added.length === 0 && !message.trim()) {
-      setError(t('request.needSomething'));
-      return;
-    }
-    setBusy(true);
-    try {
-      await api('POST', `/dossiers/${dossier.id}/requests/${request.id}/answer`, {
-        documentIds: added.map((d) => d.id),
-        ...(message.trim() && { message: message.trim() }),
-      });
-      onDone();
-    } catch (e) {
-      setError(e instanceof ApiError && e.title ? e.title : t('error.generic'));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <section aria-labelledby="request-title" className="panel request">
-      <h2 id="request-title">{t('request.title')}</h2>
-      <p className="big">{t('request.due', { date: formatDate(request.dueDate) })}</p>
-      <p>{t('request.by', { who: relationLabel(t, request.by), date: formatDate(request.requestedAt) })}</p>
-      {request.message && <p className="grounds">{request.message}</p>}
-      <h3>{t('request.items')}</h3>
-      <ul>
-        {request.items.map((item, i) => (
-          <li key={`${item.documentType ?? ''}-${String(i)}`}>
-            {item.documentType && <strong>{documentLabel(t, item.documentType)}: </strong>}
-            {item.description}
-          </li>
-        ))}
-      </ul>
-      {canAnswer && (
-        <>
-          <h3>{t('request.answer')}</h3>
-          {error && <ErrorSummary items={[{ text: error }]} />}
-          <div aria-live="polite" className="visually-hidden" role="status">
-            {announcement}
-          </div>
-          <ul className="doc-list">
-            {types.map((type) => (
-              <DocumentRow
-                key={type}
-                dossierId={dossier.id}
-                type={type}
-                existing={added.filter((d) => d.type === type)}
-                editable={false}
-                required={false}
-                onChange={(d, doc) => {
-                  setDossier(d);
-                  if (doc) setAdded((prev) => [...prev, doc]);
-                }}
-                announce={setAnnouncement}
-              />
-            ))}
-          </ul>
-          <TextArea
-            id="answer-message"
-            label={t('request.message')}
-            optional
-            value={message}
-            onChange={setMessage}
-          />
-          <p className="actions">
-            <button type="button" className="button" disabled={busy} onClick={() => void answer()}>
-              {t('request.send')}
-            </button>
-          </p>
-        </>
-      )}
-    </section>
-  );
-}

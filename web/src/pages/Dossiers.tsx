@@ -1,23 +1,26 @@
-import { useCallback, useEffect, useMemo, useState, type SyntheticEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { STATES } from '../../../src/contract/states';
+import { Due, useDossierColumns } from '../components/dossierColumns';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { SelectField, TextField } from '../components/fields';
-import { Loading, Page } from '../components/Page';
-import { StateTag } from '../components/StateTag';
+import { TextField } from '../components/fields';
+import { FilterForm, FilterSelect } from '../components/FilterForm';
+import { Loading, MoreButton, Page } from '../components/Page';
+import { Table } from '../components/Table';
 import { useI18n } from '../i18n/context';
-import { ApiError, api } from '../lib/api';
-import { daysLeftText, workerName } from '../lib/format';
+import { api } from '../lib/api';
 import { isApplicantKind, useSession } from '../lib/session';
 import type { DossierSummary, Mandate } from '../lib/types';
+import { useForm } from '../lib/useForm';
+import { searchTerm, usePagedList } from '../lib/usePagedList';
 
-interface Filters {
+type Filters = {
   state: string;
   procedure: string;
   q: string;
   employer: string;
   deadline: '' | 'overdue' | 'week' | 'month';
-}
+};
 
 const EMPTY: Filters = { state: '', procedure: '', q: '', employer: '', deadline: '' };
 
@@ -33,43 +36,17 @@ function keep(d: DossierSummary, f: Filters): boolean {
   return true;
 }
 
+const queryOf = (f: Filters) => ({ state: f.state, procedure: f.procedure, q: searchTerm(f.q) });
+
 export function Dossiers() {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const { session, platform } = useSession();
   const kind = session?.organisation.kind;
-  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const filters = useForm('filter', EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
-  const [items, setItems] = useState<DossierSummary[] | undefined>(undefined);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const { items, error, more } = usePagedList<DossierSummary, Filters>('/dossiers', applied, queryOf);
   const [mandates, setMandates] = useState<Mandate[]>([]);
-
-  const load = useCallback(
-    async (f: Filters, after: string | null) => {
-      const params = new URLSearchParams({ limit: '50' });
-      if (f.state) params.set('state', f.state);
-      if (f.procedure) params.set('procedure', f.procedure);
-      if (f.q.trim().length >= 2) params.set('q', f.q.trim());
-      if (after) params.set('cursor', after);
-      try {
-        const page = await api<{ items: DossierSummary[]; nextCursor: string | null }>(
-          'GET',
-          `/dossiers?${params.toString()}`,
-        );
-        setItems((prev) => (after && prev ? [...prev, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-        setError(undefined);
-      } catch (e) {
-        setError(e instanceof ApiError && e.title ? e.title : t('error.generic'));
-        setItems((prev) => prev ?? []);
-      }
-    },
-    [t],
-  );
-
-  useEffect(() => {
-    void load(applied, null);
-  }, [applied, load]);
+  const columns = useDossierColumns();
 
   useEffect(() => {
     if (kind === 'mandatary')
@@ -104,11 +81,6 @@ export function Dossiers() {
         ? t('dossiers.lead.worker')
         : t('dossiers.lead');
 
-  const submit = (e: SyntheticEvent) => {
-    e.preventDefault();
-    setApplied(draft);
-  };
-
   return (
     <Page title={title} lead={lead}>
       <p className="actions">
@@ -123,84 +95,43 @@ export function Dossiers() {
           </Link>
         )}
       </p>
-      <form className="filters" onSubmit={submit} aria-labelledby="filters-title">
-        <h2 id="filters-title">{t('filter.title')}</h2>
-        <div className="filter-grid">
-          <SelectField
-            id="filter-state"
-            label={t('filter.state')}
-            value={draft.state}
-            placeholder={t('filter.all')}
-            onChange={(v) => {
-              setDraft({ ...draft, state: v });
-            }}
-            options={STATES.map((s) => ({ value: s, label: t(`state.${s}` as const) }))}
-          />
-          <SelectField
-            id="filter-procedure"
-            label={t('filter.procedure')}
-            value={draft.procedure}
-            placeholder={t('filter.all')}
-            onChange={(v) => {
-              setDraft({ ...draft, procedure: v });
-            }}
-            options={(platform?.procedures ?? ['single_permit', 'work_permit']).map((p) => ({
-              value: p,
-              label: t(`procedure.${p}` as const),
-            }))}
-          />
-          {kind === 'mandatary' && (
-            <SelectField
-              id="filter-employer"
-              label={t('filter.employer')}
-              value={draft.employer}
-              placeholder={t('filter.all')}
-              onChange={(v) => {
-                setDraft({ ...draft, employer: v });
-              }}
-              options={employers}
-            />
-          )}
-          <SelectField
-            id="filter-deadline"
-            label={t('filter.deadline')}
-            value={draft.deadline}
-            placeholder={t('filter.all')}
-            onChange={(v) => {
-              setDraft({ ...draft, deadline: v as Filters['deadline'] });
-            }}
-            options={[
-              { value: 'overdue', label: t('filter.deadline.overdue') },
-              { value: 'week', label: t('filter.deadline.week') },
-              { value: 'month', label: t('filter.deadline.month') },
-            ]}
-          />
-          <TextField
-            id="filter-q"
-            label={t('filter.q')}
-            hint={t('filter.q.hint')}
-            value={draft.q}
-            onChange={(v) => {
-              setDraft({ ...draft, q: v });
-            }}
-          />
-        </div>
-        <p className="actions">
-          <button type="submit" className="button">
-            {t('filter.apply')}
-          </button>
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => {
-              setDraft(EMPTY);
-              setApplied(EMPTY);
-            }}
-          >
-            {t('filter.reset')}
-          </button>
-        </p>
-      </form>
+      <FilterForm
+        id="filters-title"
+        onApply={() => {
+          setApplied(filters.values);
+        }}
+        onReset={() => {
+          filters.reset();
+          setApplied(EMPTY);
+        }}
+      >
+        <FilterSelect
+          {...filters.field('state')}
+          label={t('filter.state')}
+          options={STATES.map((s) => ({ value: s, label: t(`state.${s}` as const) }))}
+        />
+        <FilterSelect
+          {...filters.field('procedure')}
+          label={t('filter.procedure')}
+          options={(platform?.procedures ?? ['single_permit', 'work_permit']).map((p) => ({
+            value: p,
+            label: t(`procedure.${p}` as const),
+          }))}
+        />
+        {kind === 'mandatary' && (
+          <FilterSelect {...filters.field('employer')} label={t('filter.employer')} options={employers} />
+        )}
+        <FilterSelect
+          {...filters.field('deadline')}
+          label={t('filter.deadline')}
+          options={[
+            { value: 'overdue', label: t('filter.deadline.overdue') },
+            { value: 'week', label: t('filter.deadline.week') },
+            { value: 'month', label: t('filter.deadline.month') },
+          ]}
+        />
+        <TextField {...filters.field('q')} label={t('filter.q')} hint={t('filter.q.hint')} />
+      </FilterForm>
       {error && <ErrorSummary items={[{ text: error }]} />}
       {items === undefined ? (
         <Loading />
@@ -210,65 +141,27 @@ export function Dossiers() {
           {shown.length === 0 ? (
             <p>{kind === 'worker' ? t('dossiers.empty.worker') : t('dossiers.empty')}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="dossier-table">
-                <caption className="visually-hidden">{title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('col.reference')}</th>
-                    <th scope="col">{t('col.worker')}</th>
-                    {kind !== 'employer' && <th scope="col">{t('col.employer')}</th>}
-                    <th scope="col">{t('col.category')}</th>
-                    <th scope="col">{t('col.state')}</th>
-                    <th scope="col">{t('col.deadline')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((d) => (
-                    <tr key={d.id}>
-                      <td data-label={t('col.reference')}>
-                        <Link
-                          to={
-                            d.state === 'draft' && isApplicantKind(kind)
-                              ? `/dossiers/${d.id}/edit/identity`
-                              : `/dossiers/${d.id}`
-                          }
-                        >
-                          {d.reference}
-                        </Link>
-                      </td>
-                      <td data-label={t('col.worker')}>{workerName(d.worker)}</td>
-                      {kind !== 'employer' && <td data-label={t('col.employer')}>{d.applicant.name}</td>}
-                      <td data-label={t('col.category')}>{t(`category.${d.category}` as const)}</td>
-                      <td data-label={t('col.state')}>
-                        <StateTag state={d.state} />
-                      </td>
-                      <td data-label={t('col.deadline')}>
-                        {d.dueDate ? (
-                          <>
-                            {formatDate(d.dueDate)}
-                            <br />
-                            <span className={d.daysLeft !== null && d.daysLeft < 0 ? 'overdue' : 'muted'}>
-                              {daysLeftText(t, d.daysLeft)}
-                            </span>
-                          </>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption={title}
+              className="dossier-table"
+              rows={shown}
+              rowKey={(d) => d.id}
+              columns={[
+                columns.reference((d) => ({
+                  to:
+                    d.state === 'draft' && isApplicantKind(kind)
+                      ? `/dossiers/${d.id}/edit/identity`
+                      : `/dossiers/${d.id}`,
+                })),
+                columns.worker,
+                ...(kind !== 'employer' ? [columns.employer] : []),
+                columns.category,
+                columns.state,
+                { header: t('col.deadline'), cell: (d) => <Due dossier={d} none="—" /> },
+              ]}
+            />
           )}
-          {cursor && (
-            <p>
-              <button type="button" className="button secondary" onClick={() => void load(applied, cursor)}>
-                {t('dossiers.more')}
-              </button>
-            </p>
-          )}
+          <MoreButton more={more} label={t('dossiers.more')} />
         </>
       )}
     </Page>

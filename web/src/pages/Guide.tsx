@@ -3,8 +3,9 @@ import { Link, useNavigate } from 'react-router';
 import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
 import { RadioGroup, SelectField, TextField } from '../components/fields';
 import { Notice, Page } from '../components/Page';
+import { Summary, procedureFacts } from '../components/Summary';
 import { useI18n } from '../i18n/context';
-import { ApiError, api } from '../lib/api';
+import { ApiError, api, problemText } from '../lib/api';
 import { NO_ANSWERS, asksKind, asksMobility, propose, type GuideAnswers } from '../lib/guide';
 import { isApplicantKind, useSession } from '../lib/session';
 import type { Checklist, Dossier, Mandate, RegionAnswer } from '../lib/types';
@@ -149,7 +150,7 @@ export function Guide() {
       sessionStorage.removeItem(ANSWERS_KEY);
       void navigate(`/dossiers/${created.id}/edit/identity`);
     } catch (e) {
-      setErrors([{ text: e instanceof ApiError && e.title ? e.title : t('error.generic') }]);
+      setErrors([{ text: problemText(e, t('error.generic')) }]);
     } finally {
       setBusy(false);
     }
@@ -298,16 +299,7 @@ export function Guide() {
             <p>{t('guide.proposal.none')}</p>
           ) : (
             <>
-              <dl className="summary">
-                <div>
-                  <dt>{t('guide.proposal.procedure')}</dt>
-                  <dd>{t(`procedure.${proposal.procedure}` as const)}</dd>
-                </div>
-                <div>
-                  <dt>{t('guide.proposal.category')}</dt>
-                  <dd>{t(`category.${proposal.category}` as const)}</dd>
-                </div>
-              </dl>
+              <Summary facts={procedureFacts(t, proposal)} />
               <h3>{t('guide.why')}</h3>
               <p>{t(`why.${proposal.why}` as const)}</p>
               {proposal.longTermMobility && <p>{t('why.mobility')}</p>}

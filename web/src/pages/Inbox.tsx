@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Loading, Notice, Page } from '../components/Page';
+import { Loading, MoreButton, Notice, Page } from '../components/Page';
 import { useI18n } from '../i18n/context';
+import { api, problemText } from '../lib/api';
 import { useSession } from '../lib/session';
-import { ApiError, api } from '../lib/api';
+import { usePagedList } from '../lib/usePagedList';
 
 export interface InboxMessage {
   id: string;
@@ -15,11 +15,7 @@ export interface InboxMessage {
   readAt: string | null;
 }
 
-interface InboxPage {
-  items: InboxMessage[];
-  nextCursor: string | null;
-  unread: number;
-}
+const noQuery = () => ({});
 
 /** Tells the navigation that the unread count changed. */
 export const INBOX_CHANGED_EVENT = 'sw:inbox-changed';
@@ -29,26 +25,12 @@ export function Inbox() {
   const { t, formatDate } = useI18n();
   const { session } = useSession();
   const lead = session?.organisation.kind === 'worker' ? t('inbox.lead.worker') : t('inbox.lead');
-  const [items, setItems] = useState<InboxMessage[] | undefined>(undefined);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | undefined>(undefined);
-
-  const load = useCallback(async (after: string | null) => {
-    try {
-      const params = new URLSearchParams({ limit: '20' });
-      if (after) params.set('cursor', after);
-      const page = await api<InboxPage>('GET', `/messages?${params.toString()}`);
-      setItems((prev) => (after && prev ? [...prev, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-      setError(undefined);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.title : String(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items, setItems, error, setError, more } = usePagedList<InboxMessage, null>(
+    '/messages',
+    null,
+    noQuery,
+    { limit: 20 },
+  );
 
   const markRead = async (id: string) => {
     try {
@@ -56,7 +38,7 @@ export function Inbox() {
       setItems((prev) => prev?.map((m) => (m.id === id ? { ...m, readAt: updated.readAt } : m)));
       window.dispatchEvent(new Event(INBOX_CHANGED_EVENT));
     } catch (e) {
-      setError(e instanceof ApiError ? e.title : String(e));
+      setError(problemText(e, t('error.generic')));
     }
   };
 
@@ -64,7 +46,7 @@ export function Inbox() {
     <Page title={t('inbox.title')} lead={lead}>
       {error && <Notice kind="error">{error}</Notice>}
       {items === undefined && !error && <Loading />}
-      {items?.length === 0 && <p>{t('inbox.empty')}</p>}
+      {items?.length === 0 && !error && <p>{t('inbox.empty')}</p>}
       {items && items.length > 0 && (
         <ul className="inbox">
           {items.map((m) => (
@@ -98,11 +80,7 @@ export function Inbox() {
           ))}
         </ul>
       )}
-      {cursor && (
-        <button type="button" className="button secondary" onClick={() => void load(cursor)}>
-          {t('inbox.more')}
-        </button>
-      )}
+      <MoreButton more={more} label={t('inbox.more')} />
     </Page>
   );
 }

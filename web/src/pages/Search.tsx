@@ -1,15 +1,15 @@
 import { useState, type SyntheticEvent } from 'react';
-import { Link } from 'react-router';
-import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
-import { RadioGroup, TextField } from '../components/fields';
+import { useDossierColumns } from '../components/dossierColumns';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { RadioGroup, SubmitActions, TextField } from '../components/fields';
 import { Page } from '../components/Page';
-import { StateTag } from '../components/StateTag';
+import { Table } from '../components/Table';
 import { useI18n } from '../i18n/context';
-import { workerName } from '../lib/format';
-import { ApiError, api } from '../lib/api';
+import { ApiError, api, problemText } from '../lib/api';
 import type { DossierSummary } from '../lib/types';
+import { useForm } from '../lib/useForm';
+import { PurposeField } from './parts/PurposeField';
 
-type By = 'niss' | 'name' | 'enterprise';
 const FIELD_OF_PROBLEM: Record<string, string> = {
   purpose: 'search-purpose',
   'criteria.niss': 'search-niss',
@@ -24,18 +24,19 @@ const FIELD_OF_PROBLEM: Record<string, string> = {
  */
 export function Search() {
   const { t } = useI18n();
-  const [purpose, setPurpose] = useState('');
-  const [by, setBy] = useState<By>('niss');
-  const [niss, setNiss] = useState('');
-  const [familyName, setFamilyName] = useState('');
-  const [birthDate, setBirthDate] = useState('');
-  const [enterprise, setEnterprise] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<SummaryItem[]>([]);
+  const form = useForm('search', {
+    purpose: '',
+    by: 'niss',
+    niss: '',
+    familyName: '',
+    birthDate: '',
+    enterprise: '',
+  });
+  const { purpose, by, niss, familyName, birthDate, enterprise } = form.values;
   const [result, setResult] = useState<
     { items: DossierSummary[]; truncated: boolean; purpose: string } | undefined
   >(undefined);
-  const [busy, setBusy] = useState(false);
+  const columns = useDossierColumns();
 
   const check = (): Record<string, string> => {
     const found: Record<string, string> = {};
@@ -51,115 +52,66 @@ export function Search() {
 
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
-    setProblem([]);
-    const found = check();
-    setErrors(found);
-    if (Object.keys(found).length) return;
+    if (!form.check(check())) return;
     const criteria =
       by === 'niss'
         ? { by, niss: niss.trim() }
         : by === 'name'
           ? { by, familyName: familyName.trim(), birthDate }
           : { by, enterpriseNumber: enterprise.trim() };
-    setBusy(true);
-    try {
-      const reply = await api<{ items: DossierSummary[]; truncated: boolean }>('POST', '/dossiers/search', {
-        purpose: purpose.trim(),
-        criteria,
-      });
-      setResult({ ...reply, purpose: purpose.trim() });
-    } catch (error) {
-      setResult(undefined);
-      if (error instanceof ApiError && error.errors.length) {
-        setErrors(
-          Object.fromEntries(
-            error.errors.map((f) => [FIELD_OF_PROBLEM[f.field] ?? 'search-purpose', f.message]),
-          ),
-        );
-      } else {
-        setProblem([{ text: error instanceof ApiError && error.title ? error.title : t('error.generic') }]);
-      }
-    } finally {
-      setBusy(false);
-    }
+    await form.submit(
+      async () => {
+        const reply = await api<{ items: DossierSummary[]; truncated: boolean }>('POST', '/dossiers/search', {
+          purpose: purpose.trim(),
+          criteria,
+        });
+        setResult({ ...reply, purpose: purpose.trim() });
+      },
+      (error) => {
+        setResult(undefined);
+        if (error instanceof ApiError && error.errors.length) {
+          form.setErrors(
+            Object.fromEntries(
+              error.errors.map((f) => [FIELD_OF_PROBLEM[f.field] ?? 'search-purpose', f.message]),
+            ),
+          );
+        } else {
+          form.setProblem(problemText(error, t('error.generic')));
+        }
+      },
+    );
   };
 
-  const formErrors = Object.entries(errors).map(([target, text]) => ({ target, text }));
   return (
     <Page title={t('search.title')} lead={t('search.lead')}>
-      {formErrors.length > 0 && <ErrorSummary items={formErrors} />}
-      {problem.length > 0 && <ErrorSummary items={problem} />}
+      <ErrorSummary items={form.summary} />
       <form onSubmit={(e) => void submit(e)} noValidate className="search-form">
-        <TextField
-          id="search-purpose"
-          label={t('search.purpose')}
-          hint={t('search.purpose.hint')}
-          value={purpose}
-          onChange={setPurpose}
-          error={errors['search-purpose']}
-        />
+        <PurposeField {...form.field('purpose')} />
         <RadioGroup
-          id="search-by"
+          {...form.field('by')}
           label={t('search.by')}
-          value={by}
-          onChange={(v) => {
-            setBy(v as By);
-          }}
           options={[
             { value: 'niss', label: t('search.by.niss') },
             { value: 'name', label: t('search.by.name') },
             { value: 'enterprise', label: t('search.by.enterprise') },
           ]}
         />
-        {by === 'niss' && (
+        {(by === 'niss' || by === 'enterprise') && (
           <TextField
-            id="search-niss"
-            label={t('search.by.niss')}
-            hint={t('search.niss.hint')}
-            value={niss}
-            onChange={setNiss}
-            error={errors['search-niss']}
+            {...form.field(by)}
+            label={t(`search.by.${by}`)}
+            hint={t(`search.${by}.hint`)}
             inputMode="numeric"
             width="medium"
           />
         )}
         {by === 'name' && (
           <>
-            <TextField
-              id="search-family-name"
-              label={t('search.familyName')}
-              value={familyName}
-              onChange={setFamilyName}
-              error={errors['search-family-name']}
-            />
-            <TextField
-              id="search-birth-date"
-              type="date"
-              label={t('search.birthDate')}
-              value={birthDate}
-              onChange={setBirthDate}
-              error={errors['search-birth-date']}
-              width="short"
-            />
+            <TextField {...form.field('familyName')} label={t('search.familyName')} />
+            <TextField {...form.field('birthDate')} type="date" label={t('search.birthDate')} width="short" />
           </>
         )}
-        {by === 'enterprise' && (
-          <TextField
-            id="search-enterprise"
-            label={t('search.by.enterprise')}
-            hint={t('search.enterprise.hint')}
-            value={enterprise}
-            onChange={setEnterprise}
-            error={errors['search-enterprise']}
-            inputMode="numeric"
-            width="medium"
-          />
-        )}
-        <p className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {t('search.submit')}
-          </button>
-        </p>
+        <SubmitActions label={t('search.submit')} busy={form.busy} />
       </form>
       {result && (
         <section aria-labelledby="search-results-title">
@@ -169,37 +121,19 @@ export function Search() {
           </p>
           {result.truncated && <p>{t('search.truncated')}</p>}
           {result.items.length > 0 && (
-            <div className="table-wrap">
-              <table className="dossier-table">
-                <caption className="visually-hidden">{t('search.results')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('col.reference')}</th>
-                    <th scope="col">{t('col.worker')}</th>
-                    <th scope="col">{t('col.employer')}</th>
-                    <th scope="col">{t('col.category')}</th>
-                    <th scope="col">{t('col.state')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.items.map((d) => (
-                    <tr key={d.id}>
-                      <td data-label={t('col.reference')}>
-                        <Link to={`/dossiers/${d.id}`} state={{ purpose: result.purpose }}>
-                          {d.reference}
-                        </Link>
-                      </td>
-                      <td data-label={t('col.worker')}>{workerName(d.worker)}</td>
-                      <td data-label={t('col.employer')}>{d.applicant.name}</td>
-                      <td data-label={t('col.category')}>{t(`category.${d.category}` as const)}</td>
-                      <td data-label={t('col.state')}>
-                        <StateTag state={d.state} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption={t('search.results')}
+              className="dossier-table"
+              rows={result.items}
+              rowKey={(d) => d.id}
+              columns={[
+                columns.reference((d) => ({ to: `/dossiers/${d.id}`, state: { purpose: result.purpose } })),
+                columns.worker,
+                columns.employer,
+                columns.category,
+                columns.state,
+              ]}
+            />
           )}
         </section>
       )}

@@ -2,8 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Page';
 import { useI18n } from '../../i18n/context';
-import { ApiError, api } from '../../lib/api';
+import { api, problemText } from '../../lib/api';
 import type { Assignment } from '../../lib/types';
+import { useSubmit } from '../../lib/useForm';
 
 /** Who of this authority handles the dossier, and the one button to take it or hand it back. */
 export function AssignmentBar({ dossierId }: { dossierId: string }) {
@@ -11,7 +12,7 @@ export function AssignmentBar({ dossierId }: { dossierId: string }) {
   const [assignment, setAssignment] = useState<Assignment | undefined>(undefined);
   const [done, setDone] = useState<string | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   const path = `/dossiers/${dossierId}/assignment`;
 
   const load = useCallback(async () => {
@@ -26,16 +27,16 @@ export function AssignmentBar({ dossierId }: { dossierId: string }) {
   }, [load]);
 
   const change = async (method: 'PUT' | 'DELETE', message: string) => {
-    setBusy(true);
     setProblem(undefined);
-    try {
-      setAssignment(await api<Assignment>(method, path));
-      setDone(message);
-    } catch (e) {
-      setProblem(e instanceof ApiError && e.title ? e.title : t('error.generic'));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        setAssignment(await api<Assignment>(method, path));
+        setDone(message);
+      },
+      (e) => {
+        setProblem(problemText(e, t('error.generic')));
+      },
+    );
   };
 
   if (!assignment) return null;

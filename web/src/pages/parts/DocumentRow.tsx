@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useI18n } from '../../i18n/context';
-import { ApiError, api, uploadDocument } from '../../lib/api';
+import { api, problemText, uploadDocument } from '../../lib/api';
 import { documentLabel, sizeText } from '../../lib/format';
 import type { Dossier, DocumentView } from '../../lib/types';
 import { SpecialMark } from './ChecklistView';
@@ -71,7 +71,7 @@ export function DocumentRow({
       onChange(dossier, added);
       announce(t('docs.uploaded', { document: label }));
     } catch (e) {
-      setError(e instanceof ApiError && e.title ? e.title : t('error.generic'));
+      setError(problemText(e, t('error.generic')));
     } finally {
       setProgress(undefined);
       if (input.current) input.current.value = '';
@@ -84,7 +84,7 @@ export function DocumentRow({
       onChange(dossier);
       announce(t('docs.removed', { document: label }));
     } catch (e) {
-      setError(e instanceof ApiError && e.title ? e.title : t('error.generic'));
+      setError(problemText(e, t('error.generic')));
     }
   };
 

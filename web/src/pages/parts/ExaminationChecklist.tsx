@@ -1,3 +1,4 @@
+import { Table } from '../../components/Table';
 import { useI18n } from '../../i18n/context';
 import { documentLabel } from '../../lib/format';
 import type { Dossier } from '../../lib/types';
@@ -9,29 +10,23 @@ export function ExaminationChecklist({ checklist }: { checklist: NonNullable<Dos
     <section aria-labelledby="examine-checklist-title" className="examination-checklist">
       <h2 id="examine-checklist-title">{t('examine.checklist.title')}</h2>
       <p className="hint">{t('examine.checklist.lead')}</p>
-      <div className="table-wrap">
-        <table className="dossier-table">
-          <caption className="visually-hidden">{t('examine.checklist.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('examine.checklist.col.document')}</th>
-              <th scope="col">{t('examine.checklist.col.status')}</th>
-              <th scope="col">{t('examine.checklist.col.source')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {checklist.map((d) => (
-              <tr key={d.documentType} className={d.present ? 'check-present' : 'check-absent'}>
-                <td data-label={t('examine.checklist.col.document')}>{documentLabel(t, d.documentType)}</td>
-                <td data-label={t('examine.checklist.col.status')}>
-                  <strong>{t(d.present ? 'examine.checklist.present' : 'examine.checklist.absent')}</strong>
-                </td>
-                <td data-label={t('examine.checklist.col.source')}>{d.legalSource}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t('examine.checklist.title')}
+        className="dossier-table"
+        rows={checklist}
+        rowKey={(d) => d.documentType}
+        rowAttributes={(d) => ({ className: d.present ? 'check-present' : 'check-absent' })}
+        columns={[
+          { header: t('examine.checklist.col.document'), cell: (d) => documentLabel(t, d.documentType) },
+          {
+            header: t('examine.checklist.col.status'),
+            cell: (d) => (
+              <strong>{t(d.present ? 'examine.checklist.present' : 'examine.checklist.absent')}</strong>
+            ),
+          },
+          { header: t('examine.checklist.col.source'), cell: (d) => d.legalSource },
+        ]}
+      />
     </section>
   );
 }

@@ -1,10 +1,12 @@
 import { useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { TextField } from '../../components/fields';
+import { SubmitActions } from '../../components/fields';
 import { useI18n } from '../../i18n/context';
-import { ApiError, api } from '../../lib/api';
+import { api, problemText } from '../../lib/api';
 import type { Dossier, DossierSummary } from '../../lib/types';
+import { useForm } from '../../lib/useForm';
+import { PurposeField } from './PurposeField';
 
 interface IdentitySeen {
   niss?: string;
@@ -18,10 +20,8 @@ interface IdentitySeen {
  */
 export function RecognitionSearch({ dossier }: { dossier: Dossier }) {
   const { t } = useI18n();
-  const [purpose, setPurpose] = useState('');
-  const [error, setError] = useState<string | undefined>(undefined);
+  const form = useForm('recognition', { purpose: '' });
   const [found, setFound] = useState<DossierSummary[] | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
   const identity = dossier.sections.identity as IdentitySeen | undefined;
   const criteria = identity?.niss
     ? { by: 'niss', niss: identity.niss }
@@ -29,48 +29,41 @@ export function RecognitionSearch({ dossier }: { dossier: Dossier }) {
       ? { by: 'name', familyName: identity.familyName, birthDate: identity.birthDate }
       : undefined;
   if (!criteria) return null;
+  const purpose = form.values.purpose.trim();
+  const fail = (text: string) => {
+    form.setErrors({ [form.idOf('purpose')]: text });
+  };
 
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
-    if (purpose.trim().length < 5) {
-      setError(t('search.purpose.required'));
+    if (purpose.length < 5) {
+      fail(t('search.purpose.required'));
       return;
     }
-    setError(undefined);
-    setBusy(true);
-    try {
-      const reply = await api<{ items: DossierSummary[] }>('POST', '/dossiers/search', {
-        purpose: purpose.trim(),
-        forDossier: dossier.id,
-        criteria,
-      });
-      setFound(reply.items.filter((d) => d.id !== dossier.id && d.region !== dossier.region));
-    } catch (err) {
-      setError(err instanceof ApiError && err.title ? err.title : t('error.generic'));
-    } finally {
-      setBusy(false);
-    }
+    form.setErrors({});
+    await form.submit(
+      async () => {
+        const reply = await api<{ items: DossierSummary[] }>('POST', '/dossiers/search', {
+          purpose,
+          forDossier: dossier.id,
+          criteria,
+        });
+        setFound(reply.items.filter((d) => d.id !== dossier.id && d.region !== dossier.region));
+      },
+      (err) => {
+        fail(problemText(err, t('error.generic')));
+      },
+    );
   };
 
   return (
     <section aria-labelledby="recognition-title" className="recognition">
       <h2 id="recognition-title">{t('recognition.title')}</h2>
       <p className="hint">{t('recognition.lead')}</p>
-      {error && <ErrorSummary items={[{ target: 'recognition-purpose', text: error }]} />}
+      <ErrorSummary items={form.summary} />
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextField
-          id="recognition-purpose"
-          label={t('search.purpose')}
-          hint={t('search.purpose.hint')}
-          value={purpose}
-          onChange={setPurpose}
-          error={error}
-        />
-        <p className="actions">
-          <button type="submit" className="button secondary" disabled={busy}>
-            {t('recognition.search')}
-          </button>
-        </p>
+        <PurposeField {...form.field('purpose')} />
+        <SubmitActions label={t('recognition.search')} busy={form.busy} secondary />
       </form>
       {found && (
         <>
@@ -80,7 +73,7 @@ export function RecognitionSearch({ dossier }: { dossier: Dossier }) {
           <ul className="plain-list recognition-results">
             {found.map((d) => (
               <li key={d.id}>
-                <Link to={`/dossiers/${d.id}`} state={{ purpose: purpose.trim(), forDossier: dossier.id }}>
+                <Link to={`/dossiers/${d.id}`} state={{ purpose, forDossier: dossier.id }}>
                   {d.reference}
                 </Link>{' '}
                 — {d.region ? t(`region.${d.region as 'flanders'}` as const) : '—'},{' '}

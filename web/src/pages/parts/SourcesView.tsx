@@ -1,3 +1,4 @@
+import { Table } from '../../components/Table';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/context';
 import type { SourceCheckView } from '../../lib/types';
@@ -26,35 +27,29 @@ export function SourcesView({ sources }: { sources: SourceCheckView[] }) {
       {sources.length === 0 ? (
         <p className="muted">{t('sources.empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="dossier-table sources-table">
-            <caption className="visually-hidden">{t('sources.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sources.col.check')}</th>
-                <th scope="col">{t('sources.col.source')}</th>
-                <th scope="col">{t('sources.col.outcome')}</th>
-                <th scope="col">{t('sources.col.fetchedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sources.map((s) => (
-                <tr key={s.check} className={`outcome-${s.outcome}`}>
-                  <td data-label={t('sources.col.check')}>
-                    {CHECKS.has(s.check) ? t(`check.${s.check}` as MessageKey) : s.check}
-                  </td>
-                  <td data-label={t('sources.col.source')}>{s.source.toUpperCase()}</td>
-                  <td data-label={t('sources.col.outcome')}>
-                    <strong>
-                      {OUTCOMES.has(s.outcome) ? t(`sources.outcome.${s.outcome}` as MessageKey) : s.outcome}
-                    </strong>
-                  </td>
-                  <td data-label={t('sources.col.fetchedAt')}>{formatDateTime(s.fetchedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('sources.title')}
+          className="dossier-table sources-table"
+          rows={sources}
+          rowKey={(s) => s.check}
+          rowAttributes={(s) => ({ className: `outcome-${s.outcome}` })}
+          columns={[
+            {
+              header: t('sources.col.check'),
+              cell: (s) => (CHECKS.has(s.check) ? t(`check.${s.check}` as MessageKey) : s.check),
+            },
+            { header: t('sources.col.source'), cell: (s) => s.source.toUpperCase() },
+            {
+              header: t('sources.col.outcome'),
+              cell: (s) => (
+                <strong>
+                  {OUTCOMES.has(s.outcome) ? t(`sources.outcome.${s.outcome}` as MessageKey) : s.outcome}
+                </strong>
+              ),
+            },
+            { header: t('sources.col.fetchedAt'), cell: (s) => formatDateTime(s.fetchedAt) },
+          ]}
+        />
       )}
     </section>
   );

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { ErrorSummary, type SummaryItem } from '../../../components/ErrorSummary';
+import { SubmitActions } from '../../../components/fields';
 import { useI18n } from '../../../i18n/context';
 import { ApiError, api } from '../../../lib/api';
+import { useSubmit, type FieldErrors } from '../../../lib/useForm';
 
 /** What an act's form hands over: its field errors, or the call to make once confirmed. */
 export type Prepared = { errors: Record<string, string> } | { path: string; body: unknown };
@@ -25,8 +27,7 @@ export function Act({
   submitLabel,
   prepare,
   onDone,
-  fieldErrors,
-  setFieldErrors,
+  form,
   children,
 }: {
   id: string;
@@ -35,14 +36,14 @@ export function Act({
   submitLabel?: string;
   prepare: () => Prepared;
   onDone: (title: string) => void;
-  fieldErrors: Record<string, string>;
-  setFieldErrors: (errors: Record<string, string>) => void;
+  /** The act's field messages, by input id. */
+  form: FieldErrors;
   children?: ReactNode;
 }) {
   const { t } = useI18n();
   const [pending, setPending] = useState<{ path: string; body: unknown } | undefined>(undefined);
   const [problem, setProblem] = useState<SummaryItem[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   const confirmRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -54,36 +55,35 @@ export function Act({
     setProblem([]);
     const prepared = prepare();
     if ('errors' in prepared) {
-      setFieldErrors(prepared.errors);
+      form.setErrors(prepared.errors);
       if (Object.keys(prepared.errors).length) return;
     } else {
-      setFieldErrors({});
+      form.setErrors({});
       setPending(prepared);
     }
   };
 
   const confirm = async () => {
     if (!pending) return;
-    setBusy(true);
-    try {
-      await api('POST', pending.path, pending.body);
-      setPending(undefined);
-      onDone(title);
-    } catch (error) {
-      setPending(undefined);
-      setProblem(problemItems(error, t('error.generic')));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await api('POST', pending.path, pending.body);
+        setPending(undefined);
+        onDone(title);
+      },
+      (error) => {
+        setPending(undefined);
+        setProblem(problemItems(error, t('error.generic')));
+      },
+    );
   };
 
-  const formErrors = Object.entries(fieldErrors).map(([target, text]) => ({ target, text }));
+  const formErrors = Object.entries(form.errors).map(([target, text]) => ({ target, text }));
   return (
     <section aria-labelledby={`${id}-title`} className="act" id={id}>
       <h3 id={`${id}-title`}>{title}</h3>
       {lead && <p className="hint">{lead}</p>}
-      {formErrors.length > 0 && <ErrorSummary items={formErrors} />}
-      {problem.length > 0 && <ErrorSummary items={problem} />}
+      <ErrorSummary items={[...formErrors, ...problem]} />
       {pending ? (
         <div className="confirm" role="group" aria-labelledby={`${id}-confirm-title`}>
           <h4 id={`${id}-confirm-title`} tabIndex={-1} ref={confirmRef}>
@@ -109,11 +109,7 @@ export function Act({
       ) : (
         <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
           {children}
-          <p className="actions">
-            <button type="submit" className="button">
-              {submitLabel ?? t('acts.record')}
-            </button>
-          </p>
+          <SubmitActions label={submitLabel ?? t('acts.record')} />
         </form>
       )}
     </section>

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { RadioGroup, TextArea, TextField } from '../../../components/fields';
 import { useI18n } from '../../../i18n/context';
 import type { Dossier } from '../../../lib/types';
+import { useForm } from '../../../lib/useForm';
 import { Act } from './Act';
 
 /* The acts that decide: admissibility, the first decisions, and a later withdrawal or end. */
@@ -16,40 +16,25 @@ export function AdmissibilityAct({ dossier, onDone }: { dossier: Dossier; onDone
       ? [{ value: 'inadmissible', label: t('acts.admissibility.inadmissible') }]
       : []),
   ];
-  const [outcome, setOutcome] = useState(options[0]?.value ?? 'admissible');
-  const [grounds, setGrounds] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm('admissibility', { outcome: options[0]?.value ?? 'admissible', grounds: '' });
+  const { outcome, grounds } = form.values;
   return (
     <Act
       id="act-admissibility"
       title={t('acts.admissibility.title')}
       onDone={onDone}
-      fieldErrors={errors}
-      setFieldErrors={setErrors}
+      form={form}
       prepare={() =>
         outcome === 'inadmissible' && !grounds.trim()
-          ? { errors: { 'admissibility-grounds': t('acts.reasons.required') } }
+          ? { errors: { [form.idOf('grounds')]: t('acts.reasons.required') } }
           : {
               path: `/dossiers/${dossier.id}/admissibility`,
               body: { outcome, ...(grounds.trim() && { grounds: grounds.trim() }) },
             }
       }
     >
-      <RadioGroup
-        id="admissibility-outcome"
-        label={t('acts.admissibility.outcome')}
-        value={outcome}
-        onChange={setOutcome}
-        options={options}
-      />
-      <TextArea
-        id="admissibility-grounds"
-        label={t('acts.reasons')}
-        optional={outcome !== 'inadmissible'}
-        value={grounds}
-        onChange={setGrounds}
-        error={errors['admissibility-grounds']}
-      />
+      <RadioGroup {...form.field('outcome')} label={t('acts.admissibility.outcome')} options={options} />
+      <TextArea {...form.field('grounds')} label={t('acts.reasons')} optional={outcome !== 'inadmissible'} />
     </Act>
   );
 }
@@ -64,70 +49,52 @@ export function DecisionAct({
   onDone: (title: string) => void;
 }) {
   const { t } = useI18n();
-  const [outcome, setOutcome] = useState('granted');
-  const [grounds, setGrounds] = useState('');
-  const [validFrom, setValidFrom] = useState('');
-  const [validUntil, setValidUntil] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const p = `decision-${kind}`;
+  const form = useForm(`decision-${kind}`, { outcome: 'granted', grounds: '', from: '', until: '' });
+  const { outcome, grounds, from, until } = form.values;
   return (
     <Act
       id={`act-decision-${kind}`}
       title={t('acts.decision.title', { kind: t(`decision.kind.${kind}` as const) })}
       onDone={onDone}
-      fieldErrors={errors}
-      setFieldErrors={setErrors}
+      form={form}
       prepare={() =>
         outcome === 'refused' && !grounds.trim()
-          ? { errors: { [`${p}-grounds`]: t('acts.grounds.required') } }
+          ? { errors: { [form.idOf('grounds')]: t('acts.grounds.required') } }
           : {
               path: `/dossiers/${dossier.id}/decisions`,
               body: {
                 kind,
                 outcome,
                 ...(grounds.trim() && { grounds: grounds.trim() }),
-                ...(outcome === 'granted' && validFrom && { validFrom }),
-                ...(outcome === 'granted' && validUntil && { validUntil }),
+                ...(outcome === 'granted' && from && { validFrom: from }),
+                ...(outcome === 'granted' && until && { validUntil: until }),
               },
             }
       }
     >
       <RadioGroup
-        id={`${p}-outcome`}
+        {...form.field('outcome')}
         label={t('acts.decision.outcome')}
-        value={outcome}
-        onChange={setOutcome}
         options={[
           { value: 'granted', label: t('decision.outcome.granted') },
           { value: 'refused', label: t('decision.outcome.refused') },
         ]}
       />
-      <TextArea
-        id={`${p}-grounds`}
-        label={t('acts.grounds')}
-        optional={outcome !== 'refused'}
-        value={grounds}
-        onChange={setGrounds}
-        error={errors[`${p}-grounds`]}
-      />
+      <TextArea {...form.field('grounds')} label={t('acts.grounds')} optional={outcome !== 'refused'} />
       {outcome === 'granted' && (
         <>
           <TextField
-            id={`${p}-from`}
+            {...form.field('from')}
             type="date"
             label={t('acts.decision.validFrom')}
             optional
-            value={validFrom}
-            onChange={setValidFrom}
             width="short"
           />
           <TextField
-            id={`${p}-until`}
+            {...form.field('until')}
             type="date"
             label={t('acts.decision.validUntil')}
             optional
-            value={validUntil}
-            onChange={setValidUntil}
             width="short"
           />
         </>
@@ -156,20 +123,18 @@ export function LaterDecisionAct({
   onDone: (title: string) => void;
 }) {
   const { t } = useI18n();
-  const [which, setWhich] = useState<string>(available[0] ?? 'withdraw_work');
-  const [grounds, setGrounds] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm('later', { which: available[0] ?? 'withdraw_work', grounds: '' });
+  const { which, grounds } = form.values;
   return (
     <Act
       id="act-later"
       title={t('acts.later.title')}
       lead={t('acts.later.lead')}
       onDone={onDone}
-      fieldErrors={errors}
-      setFieldErrors={setErrors}
+      form={form}
       prepare={() =>
         !grounds.trim() || !isLaterAct(which)
-          ? { errors: { 'later-grounds': t('acts.later.grounds.required') } }
+          ? { errors: { [form.idOf('grounds')]: t('acts.later.grounds.required') } }
           : {
               path: `/dossiers/${dossier.id}/decisions`,
               body: { ...LATER_ACTS[which], grounds: grounds.trim() },
@@ -177,19 +142,11 @@ export function LaterDecisionAct({
       }
     >
       <RadioGroup
-        id="later-which"
+        {...form.field('which')}
         label={t('acts.later.what')}
-        value={which}
-        onChange={setWhich}
         options={available.map((a) => ({ value: a, label: t(`acts.later.${a}` as const) }))}
       />
-      <TextArea
-        id="later-grounds"
-        label={t('acts.grounds')}
-        value={grounds}
-        onChange={setGrounds}
-        error={errors['later-grounds']}
-      />
+      <TextArea {...form.field('grounds')} label={t('acts.grounds')} />
     </Act>
   );
 }

@@ -1,10 +1,11 @@
-import type { MissingItem } from '../platform/errors.js';
-import { requiredDocuments, type DossierFacts } from '../rules/documents.js';
-import { type DocumentType } from '../contract/documents.js';
-import { feeFor } from '../rules/fees.js';
-import type { Category, Procedure } from '../contract/procedures.js';
-import type { Region } from '../contract/regions.js';
-import type { SectionName, Sections } from '../contract/sections.js';
+import type { DossierRecord } from './record.js';
+import type { MissingItem } from '../../platform/errors.js';
+import { requiredDocuments, type DossierFacts } from '../../rules/documents.js';
+import { type DocumentType } from '../../contract/documents.js';
+import { feeFor } from '../../rules/fees.js';
+import type { Category, Procedure } from '../../contract/procedures.js';
+import type { Region } from '../../contract/regions.js';
+import type { SectionName, Sections } from '../../contract/sections.js';
 
 type FieldCondition =
   'abroad' | 'in_belgium' | 'posted' | 'no_enterprise_number' | 'has_enterprise_number' | 'fee_due';
@@ -153,4 +154,24 @@ export function missingForFiling(input: CompletenessInput): MissingItem[] {
     .filter((d) => !input.documentTypes.includes(d.documentType))
     .map((d: { documentType: DocumentType }) => ({ kind: 'document', name: d.documentType }));
   return [...fields, ...documents];
+}
+
+/** What the completeness rules read of a dossier record, on a given legal date. */
+export function completenessInputOf(
+  record: Pick<
+    DossierRecord,
+    'procedure' | 'category' | 'region' | 'longTermMobility' | 'follows' | 'sections' | 'documents'
+  >,
+  on: string,
+): CompletenessInput {
+  return {
+    procedure: record.procedure,
+    category: record.category,
+    region: record.region ?? undefined,
+    longTermMobility: record.longTermMobility,
+    renewal: record.follows?.kind === 'renewal',
+    sections: record.sections,
+    documentTypes: record.documents.map((d) => d.type),
+    on,
+  };
 }

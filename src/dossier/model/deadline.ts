@@ -1,7 +1,7 @@
-import type { DeadlineClock } from '../contract/views.js';
-import { addDays, daysBetween, legalDate } from '../platform/clock.js';
-import { deadlineRule } from '../rules/deadlines.js';
-import type { Category, Procedure } from '../contract/procedures.js';
+import type { DeadlineClock } from '../../contract/views.js';
+import { addDays, daysBetween, legalDate } from '../../platform/clock.js';
+import { deadlineRule } from '../../rules/deadlines.js';
+import type { Category, Procedure } from '../../contract/procedures.js';
 import type { Lifecycle } from './lifecycle.js';
 
 /**

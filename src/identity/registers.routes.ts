@@ -1,9 +1,8 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
-import type { Actor } from '../identity/actor.js';
-import { AppError } from '../platform/errors.js';
+import type { AppDeps } from '../deps.js';
+import { actorOf } from './request.js';
+import { readDossier } from '../dossier/view.js';
 import { confirmClaim, startClaim } from './claims.js';
 import {
   designationsCsv,
@@ -13,17 +12,16 @@ import {
   validateDesignation,
 } from './designations.js';
 import { grantMandate, listMandates, revokeMandate } from './mandates.js';
-
-const actorOf = (request: FastifyRequest): Actor => {
-  if (!request.actor) throw new AppError('unauthenticated');
-  return request.actor;
-};
+import { ClaimStarted, MandateList, MandateView } from '../contract/access.js';
+import { DossierViewWithSources } from '../contract/views.js';
+import { noContent } from '../platform/responses.js';
+import { DesignationList, DesignationView } from './identity.schemas.js';
 
 const CONTROLLERS = ['regional_authority', 'dvz'] as const;
 const isoDate = z.iso.date();
 
 /** Mandates, the worker's claim of their dossier, and the designation register. */
-export function accessRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+export function registerRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return (app) => {
     app.post(
       '/mandates',
@@ -40,6 +38,7 @@ export function accessRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               validUntil: z.iso.datetime({ offset: true }).optional(),
             })
             .strict(),
+          response: { 201: MandateView },
         },
       },
       async (request, reply) =>
@@ -50,7 +49,11 @@ export function accessRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/mandates',
       {
         config: { permission: { who: 'signed_in', kinds: ['employer', 'mandatary'] } },
-        schema: { tags: ['mandates'], summary: 'Mandates granted (employer) or held (mandatary)' },
+        schema: {
+          tags: ['mandates'],
+          summary: 'Mandates granted (employer) or held (mandatary)',
+          response: { 200: MandateList },
+        },
       },
       async (request) => ({ items: await listMandates(deps.db, actorOf(request)), nextCursor: null }),
     );
@@ -63,11 +66,12 @@ export function accessRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['mandates'],
           summary: 'Revoke a mandate, at once',
           params: z.object({ id: z.uuid() }),
+          response: { 204: noContent('Revoked') },
         },
       },
       async (request, reply) => {
         await revokeMandate(deps, actorOf(request), request.params.id);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
@@ -85,6 +89,7 @@ export function accessRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               birthDate: isoDate,
             })
             .strict(),
+          response: { 202: ClaimStarted },
         },
       },
       async (request, reply) =>
@@ -100,9 +105,14 @@ export function accessRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'Confirm the claim with the code received; the dossier becomes yours to follow',
           params: z.object({ id: z.uuid() }),
           body: z.object({ code: z.string().regex(/^\d{6}$/) }).strict(),
+          response: { 200: DossierViewWithSources },
         },
       },
-      async (request) => confirmClaim(deps, actorOf(request), request.params.id, request.body.code),
+      async (request) => {
+        const actor = actorOf(request);
+        const dossierId = await confirmClaim(deps, actor, request.params.id, request.body.code);
+        return deps.db.transaction().execute((tx) => readDossier(tx, actor, deps.clock, dossierId));
+      },
     );
 
     const designationTags = ['designations'];
@@ -122,6 +132,7 @@ export function accessRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               reason: z.string().trim().min(3).max(500),
             })
             .strict(),
+          response: { 201: DesignationView },
         },
       },
       async (request, reply) =>
@@ -136,6 +147,7 @@ export function accessRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: designationTags,
           summary: 'Validate a designation proposed by another person',
           params: z.object({ id: z.uuid() }),
+          response: { 200: DesignationView },
         },
       },
       async (request) => validateDesignation(deps, actorOf(request), request.params.id),
@@ -149,6 +161,7 @@ export function accessRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: designationTags,
           summary: 'End a designation, at once',
           params: z.object({ id: z.uuid() }),
+          response: { 200: DesignationView },
         },
       },
       async (request) => endDesignation(deps, actorOf(request), request.params.id),
@@ -162,6 +175,15 @@ export function accessRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: designationTags,
           summary: 'The register of your organisation; `format=csv` exports it for the supervisory authority',
           querystring: z.object({ format: z.enum(['json', 'csv']).default('json') }),
+          response: {
+            200: {
+              description: 'The register: JSON, or with `format=csv` a CSV file (RFC 4180)',
+              content: {
+                'application/json': { schema: DesignationList },
+                'text/csv': { schema: z.string().describe('One line per designation, after a header line') },
+              },
+            },
+          },
         },
       },
       async (request, reply) => {

@@ -1,19 +1,13 @@
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
+import { relationsTo } from '../access/gate.js';
 import { appendAudit } from '../audit/audit.js';
 import type { Queryable } from '../db/database.js';
-import type { Actor } from '../identity/actor.js';
+import type { Actor } from './actor.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
+import type { MandateView } from '../contract/access.js';
 
-export interface MandateView {
-  id: string;
-  employer: { id: string; name: string };
-  mandatary: { id: string; name: string };
-  dossierId: string | null;
-  validFrom: string;
-  validUntil: string | null;
-  revokedAt: string | null;
-}
+export type { MandateView } from '../contract/access.js';
 
 /** An employer lets a mandatary file and follow all its dossiers, or one (domain.md §1). */
 export async function grantMandate(
@@ -39,13 +33,8 @@ export async function grantMandate(
       });
     }
     if (input.dossierId) {
-      const own = await tx
-        .selectFrom('dossier')
-        .select('id')
-        .where('id', '=', input.dossierId)
-        .where('applicant_organisation_id', '=', actor.organisation.id)
-        .executeTakeFirst();
-      if (!own)
+      const relations = await relationsTo(tx, actor, deps.clock, input.dossierId);
+      if (!relations.includes('applicant'))
         throw new AppError('validation_failed', {
           errors: [{ field: 'dossierId', code: 'document_not_in_dossier' }],
         });
@@ -78,7 +67,9 @@ export async function grantMandate(
       dossierId: input.dossierId ?? null,
       details: { mandateId: id, mandataryOrganisationId: input.mandataryOrganisationId },
     });
-    return (await listMandates(tx, actor)).find((m) => m.id === id);
+    const granted = (await listMandates(tx, actor)).find((m) => m.id === id);
+    if (!granted) throw new AppError('internal_error');
+    return granted;
   });
 }
 

@@ -1,30 +1,17 @@
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { appendAudit, type AuditKind } from '../audit/audit.js';
 import type { Tx } from '../db/database.js';
-import type { Actor } from '../identity/actor.js';
+import type { Actor } from './actor.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
+import type { DesignationView } from './identity.schemas.js';
 
 /**
  * The register of persons designated by name to read health and criminal data (Art. 16-17,
  * access.md rule 6): one person proposes, another of the same controller validates; only then,
  * and only within its dates, does the designation open anything.
  */
-export interface DesignationView {
-  id: string;
-  controller: { id: string; name: string };
-  person: { id: string; name: string };
-  category: 'health' | 'criminal';
-  validFrom: string;
-  validUntil: string | null;
-  reason: string;
-  proposedBy: { id: string; name: string };
-  proposedAt: string;
-  validatedBy: { id: string; name: string } | null;
-  validatedAt: string | null;
-  endedAt: string | null;
-  status: 'proposed' | 'valid' | 'ended';
-}
+export type { DesignationView } from './identity.schemas.js';
 
 async function audit(
   tx: Tx,
@@ -89,7 +76,9 @@ export async function proposeDesignation(
       category: input.category,
       userId: input.userId,
     });
-    return (await listDesignations(tx, actor.organisation.id)).find((d) => d.id === id);
+    const proposed = (await listDesignations(tx, actor.organisation.id)).find((d) => d.id === id);
+    if (!proposed) throw new AppError('internal_error');
+    return proposed;
   });
 }
 

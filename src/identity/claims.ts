@@ -1,12 +1,11 @@
 import { randomInt } from 'node:crypto';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { appendAudit } from '../audit/audit.js';
-import type { Actor } from '../identity/actor.js';
+import type { Actor } from './actor.js';
 import { AppError } from '../platform/errors.js';
 import { newId, sha256 } from '../platform/ids.js';
 import type { Language, Translations } from '../contract/language.js';
-import { readDossier } from './gate.js';
-import { loadRecords } from './records.js';
+import { matchClaim } from '../access/claim-match.js';
 
 export const CLAIM_VALIDITY_MS = 15 * 60 * 1000;
 export const CLAIM_MAX_ATTEMPTS = 5;
@@ -41,29 +40,19 @@ export async function startClaim(
   const claimId = newId();
   const expiresAt = new Date(now.getTime() + CLAIM_VALIDITY_MS);
   const match = await deps.db.transaction().execute(async (tx) => {
-    const row = await tx
-      .selectFrom('dossier')
-      .select('id')
-      .where('reference', '=', input.reference)
-      .executeTakeFirst();
-    const [record] = row ? await loadRecords(tx, [row.id], false) : [];
-    const matches =
-      record?.lifecycle.filedAt !== undefined &&
-      record.sections.residence?.passportNumber?.toUpperCase() ===
-        input.passportNumber.trim().toUpperCase() &&
-      record.sections.identity?.birthDate === input.birthDate;
+    const matched = await matchClaim(tx, input);
     await tx
       .insertInto('dossier_claim')
       .values({
         id: claimId,
         user_id: actor.userId,
-        dossier_id: matches ? record.id : null,
-        code_hash: matches ? sha256(`${claimId}:${code}`) : null,
+        dossier_id: matched?.dossierId ?? null,
+        code_hash: matched ? sha256(`${claimId}:${code}`) : null,
         created_at: now,
         expires_at: expiresAt,
       })
       .execute();
-    return matches ? { email: record.sections.residence?.email, reference: record.reference } : undefined;
+    return matched;
   });
   if (match?.email) {
     await deps.messaging.send({
@@ -76,8 +65,13 @@ export async function startClaim(
   return { claimId, expiresAt: expiresAt.toISOString() };
 }
 
-/** Step 2: the code from the e-mail makes the caller the dossier's subject. */
-export async function confirmClaim(deps: AppDeps, actor: Actor, claimId: string, code: string) {
+/** Step 2: the code from the e-mail makes the caller the dossier's subject; answers which dossier. */
+export async function confirmClaim(
+  deps: AppDeps,
+  actor: Actor,
+  claimId: string,
+  code: string,
+): Promise<string> {
   const now = deps.clock.now();
   // The attempt counts even when the code is wrong, so it is committed before the comparison.
   const claim = await deps.db
@@ -109,6 +103,6 @@ export async function confirmClaim(deps: AppDeps, actor: Actor, claimId: string,
       actorOrganisationId: actor.organisation.id,
       dossierId,
     });
-    return readDossier(tx, actor, deps.clock, dossierId);
+    return dossierId;
   });
 }

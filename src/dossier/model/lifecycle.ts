@@ -1,8 +1,8 @@
-import type { DecisionKind, DecisionOutcome, RequestItem } from '../contract/views.js';
-import type { Procedure } from '../contract/procedures.js';
-import type { DossierState, Relation } from '../contract/states.js';
+import type { DecisionKind, DecisionOutcome, RequestItem } from '../../contract/views.js';
+import type { Procedure } from '../../contract/procedures.js';
+import type { DossierState, Relation } from '../../contract/states.js';
 import { TRANSITIONS, type Target } from './transitions.js';
-import { type ActionName } from '../contract/actions.js';
+import { type ActionName } from '../../contract/actions.js';
 
 export interface ActionRecord {
   id: string;

@@ -1,12 +1,12 @@
-import type { DataCategory, DocumentType } from '../contract/documents.js';
-import { DOCUMENT_CATEGORY } from '../rules/documents.js';
-import type { Procedure } from '../contract/procedures.js';
-import type { DecisionKind } from '../contract/views.js';
-import type { DecisionRecord, Lifecycle } from '../dossier/lifecycle.js';
-import type { Relation } from '../contract/states.js';
+import type { DataCategory, DocumentType } from '../src/contract/documents.js';
+import { DOCUMENT_CATEGORY } from '../src/rules/documents.js';
+import type { Procedure } from '../src/contract/procedures.js';
+import type { DecisionKind } from '../src/contract/views.js';
+import type { DecisionRecord, Lifecycle } from '../src/dossier/model/lifecycle.js';
+import type { Relation } from '../src/contract/states.js';
 
 /*
- * The ORACLE of the access policy, written from the text of /work/shared/spec/access.md (the table
+ * The ORACLE of the access policy, written from the text of the shared specification spec/access.md (the table
  * and its rules 1-3), domain.md where access.md points to it, and the readings recorded in
  * docs/decisions/0003-spec-readings.md and 0004-policy-differences.md. It deliberately does not
  * import policy.ts, evaluate.ts or view.ts: the tests that use it (policy.property.test.ts on the

@@ -1,6 +1,6 @@
-import { ACTIONS, type ActionName } from '../contract/actions.js';
-import type { Procedure } from '../contract/procedures.js';
-import type { DossierState, Relation } from '../contract/states.js';
+import { ACTIONS, type ActionName } from '../../contract/actions.js';
+import type { Procedure } from '../../contract/procedures.js';
+import type { DossierState, Relation } from '../../contract/states.js';
 
 /** Where a transition leads: a fixed state, the state before the open request, or by outcome. */
 export type Target = DossierState | 'unchanged' | 'resume' | { granted: DossierState; refused: DossierState };

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Instant } from './views.js';
+
+/*
+ * The answers about who may act for, or follow, a dossier: mandates an employer grants, and a
+ * worker's claim of their own dossier.
+ */
+
+/** A mandate: the mandatary files and follows all the employer's dossiers, or the one named. */
+export const MandateView = z
+  .object({
+    id: z.string(),
+    employer: z.object({ id: z.string(), name: z.string() }),
+    mandatary: z.object({ id: z.string(), name: z.string() }),
+    dossierId: z.string().nullable(),
+    validFrom: Instant,
+    validUntil: Instant.nullable(),
+    revokedAt: Instant.nullable(),
+  })
+  .meta({ id: 'MandateView', description: 'A mandate an employer gave a mandatary' });
+export type MandateView = z.infer<typeof MandateView>;
+
+/** GET /mandates: all of them, in one page. */
+export const MandateList = z.object({ items: z.array(MandateView), nextCursor: z.null() });
+export type MandateList = z.infer<typeof MandateList>;
+
+/**
+ * POST /claims: the claim to confirm with the code sent by e-mail. The answer is the same whether
+ * or not the details matched a dossier.
+ */
+export const ClaimStarted = z.object({ claimId: z.string(), expiresAt: Instant });
+export type ClaimStarted = z.infer<typeof ClaimStarted>;

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { Instant } from './views.js';
+
+/*
+ * The answers of the exchange with the parties: deliveries of decisions to the authorities that
+ * act on them, the inbox of messages, and the enterprise data the form pre-fills.
+ */
+
+export const DELIVERY_EVENTS = [
+  'visa_d_authorised',
+  'residence_document_authorised',
+  'single_permit_withdrawn',
+  'negative_decision',
+] as const;
+export const DeliveryEvent = z.enum(DELIVERY_EVENTS);
+export type DeliveryEvent = z.infer<typeof DeliveryEvent>;
+
+/** A decision delivered to the caller's organisation: ids and what happened, never content. */
+export const DeliveryItem = z
+  .object({
+    id: z.string(),
+    event: DeliveryEvent,
+    dossierId: z.string(),
+    reference: z.string(),
+    procedure: z.string(),
+    decisionId: z.string(),
+    deliveredAt: Instant,
+    acknowledgedAt: Instant.nullable(),
+  })
+  .meta({ id: 'DeliveryItem', description: 'A decision delivered to the caller’s organisation' });
+export type DeliveryItem = z.infer<typeof DeliveryItem>;
+
+/** GET /deliveries: one page, newest first; `nextCursor` fetches the next (null on the last page). */
+export const DeliveryList = z.object({ items: z.array(DeliveryItem), nextCursor: z.string().nullable() });
+export type DeliveryList = z.infer<typeof DeliveryList>;
+
+/** A message to the caller's organisation (or, for a worker, to them) about one of its dossiers. */
+export const InboxItem = z
+  .object({
+    id: z.string(),
+    dossierId: z.string(),
+    reference: z.string(),
+    language: z.string(),
+    subject: z.string(),
+    body: z.string(),
+    createdAt: Instant,
+    readAt: Instant.nullable(),
+  })
+  .meta({ id: 'InboxItem', description: 'A message about one of the caller’s dossiers' });
+export type InboxItem = z.infer<typeof InboxItem>;
+
+/** GET /messages: one page, newest first, and how many messages are unread in all. */
+export const InboxList = z.object({
+  items: z.array(InboxItem),
+  nextCursor: z.string().nullable(),
+  unread: z.number().int().describe('Unread messages in all, not only on this page'),
+});
+export type InboxList = z.infer<typeof InboxList>;
+
+/** GET /enterprises/{number}: what the Crossroads Bank for Enterprises holds of an enterprise. */
+export const EnterpriseView = z.object({
+  enterpriseNumber: z.string(),
+  name: z.string(),
+  status: z.enum(['active', 'stopped']),
+  legalForm: z.string(),
+  seat: z.object({
+    street: z.string(),
+    number: z.string(),
+    postcode: z.string(),
+    municipality: z.string(),
+  }),
+});
+export type EnterpriseView = z.infer<typeof EnterpriseView>;

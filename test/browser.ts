@@ -1,0 +1,10 @@
+/**
+ * What the browser tests (web/e2e) need from the platform's code: web/ imports nothing from src/
+ * but src/contract/ (an ESLint rule says so), so these come through the test helpers instead.
+ */
+
+/** Where the server serves the portal's build (`npm run build:web`) from. */
+export { WEB_ROOT } from '../src/app.js';
+
+/** The fictitious enterprise numbers the demo directory and the fake KBO know. */
+export { enterpriseNumberFrom } from '../src/demo/fixtures.js';
