@@ -35,6 +35,7 @@ import { installErrorHandling, installLanguage } from './platform/http.js';
 import { requireDeclaredPermissions } from './identity/authentication.js';
 import { MAX_DOCUMENT_BYTES } from './rules/documents.js';
 import { rulesRoutes } from './rules/rules.routes.js';
+import { installationRoutes } from './installation.routes.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(deliveryRoutes(deps), { prefix: API_PREFIX });
   await app.register(checkRoutes(deps), { prefix: API_PREFIX });
   await app.register(inboxRoutes(deps), { prefix: API_PREFIX });
+  await app.register(installationRoutes(deps), { prefix: API_PREFIX });
   await app.register(rulesRoutes(deps), { prefix: API_PREFIX });
   await serveWebApp(app);
   return app;

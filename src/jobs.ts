@@ -1,6 +1,6 @@
 import type { AppDeps } from './deps.js';
 import { dispatchDue } from './exchange/dispatcher.js';
-import { forgetExpiredReplays } from './platform/idempotency.js';
+import { forgetExpiredReplays } from './db/idempotency.js';
 
 /** A task the server runs on a timer, after the commits that gave it work. */
 export interface Job {

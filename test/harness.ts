@@ -7,7 +7,7 @@ import { type AppDeps } from '../src/deps.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openPglite, openPostgres, type Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
-import { seedParties, type DemoDirectory } from '../src/demo/seed.js';
+import { seedParties, type DemoDirectory } from '../src/demo/parties.js';
 import { localStorage } from '../src/documents/storage.js';
 import { RecordingMessaging } from '../src/exchange/messaging.js';
 import { sourcesFrom } from '../src/exchange/sources/index.js';

@@ -6,7 +6,8 @@ import { loadConfig, ConfigError } from '../config.js';
 import { DataDirLockedError, openPglite } from '../db/database.js';
 import { startPlatform, type TestPlatform } from '../../test/harness.js';
 import { STATES } from '../contract/states.js';
-import { DEMO_ACCOUNTS, seedDemo } from './seed.js';
+import { DEMO_ACCOUNTS } from './parties.js';
+import { seedDemo } from './seed.js';
 
 let platform: TestPlatform;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import type { Command } from '../identity/request.js';
 import { recordLetters } from '../letters/letters.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
-import { once, type Replayable } from '../platform/idempotency.js';
+import { once, type Replayable } from '../db/idempotency.js';
 import { appendAction, nextAction } from './dossier.store.js';
 import { foldLifecycle } from './model/lifecycle.js';
 import type { DossierRecord } from './model/record.js';

@@ -1,4 +1,4 @@
-import { forgetExpiredReplays } from '../platform/idempotency.js';
+import { forgetExpiredReplays } from '../db/idempotency.js';
 import { paymentReferenceFor } from '../rules/fees.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../platform/clock.js';

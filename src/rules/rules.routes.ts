@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
-import { DEMO_ACCOUNTS } from '../demo/seed.js';
 import { legalDate } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
 import { deadlineRule } from './deadlines.js';
@@ -50,43 +49,6 @@ const SPECIAL = { health: 'health', criminal: 'criminal' } as const;
 export function rulesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const today = () => legalDate(deps.clock.now());
   return (app) => {
-    app.get(
-      '/rules/platform',
-      {
-        config: anyone,
-        schema: {
-          tags,
-          summary: 'What this installation offers: procedures in force, upload limits, demo mode',
-          description:
-            'In demo mode the answer lists the fictitious demo accounts (password `demo`) so the sign-in ' +
-            'page can show them; a real installation never lists accounts.',
-          response: {
-            200: z.object({
-              demo: z.boolean(),
-              procedures: z.array(z.enum(PROCEDURES)),
-              languages: z.array(z.enum(['nl', 'fr', 'de', 'en'])),
-              acceptedMediaTypes: z.array(z.string()),
-              maxDocumentBytes: z.number().int(),
-              demoAccounts: z.array(z.object({ username: z.string(), name: z.string() })),
-            }),
-          },
-        },
-      },
-      async () =>
-        Promise.resolve({
-          demo: deps.config.demo,
-          procedures: PROCEDURES.filter(
-            (p) => p !== 'professional_card' || deps.config.professionalCardEnabled,
-          ),
-          languages: ['nl' as const, 'fr' as const, 'de' as const, 'en' as const],
-          acceptedMediaTypes: [...ACCEPTED_MEDIA_TYPES],
-          maxDocumentBytes: MAX_DOCUMENT_BYTES,
-          demoAccounts: deps.config.demo
-            ? DEMO_ACCOUNTS.map((a) => ({ username: a.username, name: a.name }))
-            : [],
-        }),
-    );
-
     app.get(
       '/rules/categories',
       {

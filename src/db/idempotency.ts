@@ -1,6 +1,6 @@
-import type { Queryable, Tx } from '../db/database.js';
-import { AppError } from './errors.js';
-import { sha256 } from './ids.js';
+import type { Queryable, Tx } from './database.js';
+import { AppError } from '../platform/errors.js';
+import { sha256 } from '../platform/ids.js';
 
 export interface Replayable<T> {
   status: number;
