@@ -1,9 +1,9 @@
 import type { DataCategory } from '../contract/documents.js';
 import type { Queryable } from '../db/database.js';
+import { pageOf } from '../db/paging.js';
 import type { Actor } from '../identity/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { logAccess, open, purposeOf, type Opened } from './gate.js';
-import { loadRecords } from './records.js';
 
 /**
  * What a row copied from a dossier (a message, a delivery) carries for this caller: the
@@ -26,11 +26,34 @@ export async function throughGate<R>(
   const ids = [...new Set(rows.map(dossierOf))];
   if (ids.length === 0) return [];
   const shown = new Set<string>();
-  for (const o of await open(db, actor, clock, await loadRecords(db, ids, false))) {
+  for (const o of await open(db, actor, clock, ids)) {
     const categories = carried(o);
     if (!categories) continue;
     shown.add(o.record.id);
     await logAccess(db, actor, clock, o.record.id, categories, purposeOf(o, undefined));
   }
   return rows.filter((r) => shown.has(dossierOf(r)));
+}
+
+/**
+ * One page of such rows, fetched with one row more than the limit: the cursor follows the rows
+ * fetched, and what the caller may not see drops out of the page.
+ */
+export async function gatedPage<R extends { created_at: Date; id: string; dossier_id: string }, T>(
+  db: Queryable,
+  actor: Actor,
+  clock: Clock,
+  rows: readonly R[],
+  limit: number,
+  carried: Carried,
+  show: (row: R) => T,
+): Promise<{ items: T[]; nextCursor: string | null }> {
+  const page = pageOf(
+    rows,
+    limit,
+    (r) => [r.created_at, r.id],
+    (r) => r,
+  );
+  const shown = await throughGate(db, actor, clock, page.items, (r) => r.dossier_id, carried);
+  return { items: shown.map(show), nextCursor: page.nextCursor };
 }

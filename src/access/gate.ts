@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.js';
-import type { DataCategory } from '../contract/documents.js';
+import { DATA_CATEGORIES, type DataCategory } from '../contract/documents.js';
 import type { Relation } from '../contract/states.js';
 import type { DocumentRecord, DossierRecord } from '../dossier/model/record.js';
 import type { Actor } from '../identity/actor.js';
@@ -51,14 +51,19 @@ function evaluate(actor: Actor, record: DossierRecord, standing: Standing): Open
   return sees(grants) || relations.includes('dpo') ? { record, relations, grants, standing } : undefined;
 }
 
-/** The records the caller may see, each with its relations and grants; the others are dropped. */
+/**
+ * The dossiers the caller may see among these, each with its relations and grants; the others
+ * are dropped. Locked against concurrent actions when asked.
+ */
 export async function open(
   db: Queryable,
   actor: Actor,
   clock: Clock,
-  records: DossierRecord[],
+  ids: readonly string[],
   context: ReadContext = {},
+  lock = false,
 ): Promise<Opened[]> {
+  const records = await loadRecords(db, ids, lock);
   const standing = await standingOf(
     db,
     actor,
@@ -88,7 +93,7 @@ async function openOne(
   id: string,
   lock: boolean,
 ): Promise<Opened> {
-  const [opened] = await open(db, actor, clock, await loadRecords(db, [id], lock));
+  const [opened] = await open(db, actor, clock, [id], {}, lock);
   if (!opened) throw new AppError('not_found');
   return opened;
 }
@@ -100,7 +105,7 @@ export async function relationsTo(
   clock: Clock,
   id: string,
 ): Promise<Relation[]> {
-  const [opened] = await open(db, actor, clock, await loadRecords(db, [id], false));
+  const [opened] = await open(db, actor, clock, [id]);
   return opened?.relations ?? [];
 }
 
@@ -112,18 +117,6 @@ export const openForAction = (db: Queryable, actor: Actor, clock: Clock, id: str
 export const openUnlogged = (db: Queryable, actor: Actor, clock: Clock, id: string): Promise<Opened> =>
   openOne(db, actor, clock, id, false);
 
-const PERSONAL: readonly DataCategory[] = [
-  'identity',
-  'residence',
-  'employment',
-  'self_employed',
-  'health',
-  'criminal',
-  'admin',
-  'source',
-  'grounds',
-];
-
 /** Writes who read which categories of which dossier, and why; nothing when nothing personal was shown. */
 export async function logAccess(
   db: Queryable,
@@ -133,7 +126,8 @@ export async function logAccess(
   categories: readonly DataCategory[],
   purpose: string,
 ): Promise<void> {
-  const read = PERSONAL.filter((c) => categories.includes(c));
+  // Every data category is personal data of someone; the list keeps the order of data.md.
+  const read = DATA_CATEGORIES.filter((c) => categories.includes(c));
   if (read.length === 0) return;
   await db
     .insertInto('access_log')
@@ -182,7 +176,7 @@ export async function openForRead(
   id: string,
   context: ReadContext,
 ): Promise<{ opened: Opened; purpose: string }> {
-  const [opened] = await open(db, actor, clock, await loadRecords(db, [id], false), context);
+  const [opened] = await open(db, actor, clock, [id], context);
   if (!opened) throw new AppError('not_found');
   if (opened.relations.length === 1 && opened.relations[0] === 'other_region' && !context.purpose) {
     throw new AppError('purpose_required');

@@ -7,7 +7,6 @@ import type { DossierEvent } from '../contract/lists.js';
 import type { OrganisationKind } from '../contract/organisations.js';
 import { decisionViews } from './view.js';
 
-import { loadRecords } from './records.js';
 import { logAccess, open, openForRead } from './gate.js';
 import type { ReadContext } from './read-context.js';
 /** GET /dossiers/{id}/events: the history, each entry as the caller's admin level allows. */
@@ -64,7 +63,7 @@ export async function readEvents(
 
 /** GET /dossiers/{id}/access-log: for the subject and the DPO of a controller (access.md rule 5). */
 export async function readAccessLog(db: Queryable, actor: Actor, clock: Clock, id: string) {
-  const [opened] = await open(db, actor, clock, await loadRecords(db, [id], false));
+  const [opened] = await open(db, actor, clock, [id]);
   if (!opened || !opened.relations.some((r) => r === 'subject' || r === 'dpo'))
     throw new AppError('not_found');
   const rows = await db

@@ -7,7 +7,6 @@ import { type Sections } from '../contract/sections.js';
 import { activeMandates } from '../identity/holdings.js';
 import type { DossierSummary } from '../contract/views.js';
 
-import { loadRecords } from './records.js';
 import { logAccess, open, purposeOf, type Opened } from './gate.js';
 import { followsAdministration, redact, type Redacted } from './redact.js';
 import { deadlineClock } from '../dossier/model/deadline.js';
@@ -148,16 +147,8 @@ export async function listDossiers(
     )
       .limit(batch)
       .execute();
-    const opened = await open(
-      db,
-      actor,
-      clock,
-      await loadRecords(
-        db,
-        page.map((p) => p.id),
-        false,
-      ),
-    );
+    const ids = page.map((p) => p.id);
+    const opened = await open(db, actor, clock, ids);
     const assignees = await assigneesOf(
       db,
       actor,

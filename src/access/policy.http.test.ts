@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PDF, documentsToUpload, enterpriseNumberFrom, singlePermitSections } from '../demo/fixtures.js';
 import type { DecisionKind, DecisionOutcome } from '../contract/views.js';
-import type { DecisionRecord, Lifecycle } from '../dossier/model/lifecycle.js';
+import { emptyLifecycle, type DecisionRecord, type Lifecycle } from '../dossier/model/lifecycle.js';
 import { RELATIONS, type DossierState, type Relation } from '../contract/states.js';
 import { DATA_CATEGORIES, type DataCategory, type DocumentType } from '../contract/documents.js';
 import { DOCUMENT_CATEGORY } from '../rules/documents.js';
@@ -9,16 +9,9 @@ import type { Procedure } from '../contract/procedures.js';
 import { startPlatform, type Client, type TestPlatform } from '../../test/harness.js';
 import { completeSinglePermitDraft } from '../../test/scenarios.js';
 import { addColleague } from '../../test/users.js';
-import {
-  DOC_RANK,
-  LEVEL_RANK,
-  maxBy,
-  oracleDecisions,
-  specDocument,
-  specLevel,
-  type Case,
-  type Level,
-} from '../../test/policy.oracle.js';
+import { DOC_RANK, LEVEL_RANK, maxBy } from '../../test/policy.oracle.js';
+import { oracleDecisions, specDocument, specLevel } from '../../test/policy.oracle.js';
+import type { Case, Level } from '../../test/policy.oracle.js';
 
 /*
  * Every cell of the access.md table, through HTTP. For each relation row and each of the nine
@@ -149,15 +142,6 @@ async function documentsOf(id: string): Promise<Built['documents']> {
   for (const type of EXTRA_DOCUMENTS) expect(docs.map((d) => d.type)).toContain(type);
   return docs;
 }
-
-const emptyLifecycle = (): Lifecycle => ({
-  state: 'draft',
-  filedAt: undefined,
-  stoppedAt: undefined,
-  requests: [],
-  decisions: [],
-  extension: undefined,
-});
 
 async function singlePermit(options: { abroad: boolean; postcode: string }): Promise<Built> {
   const employer = clients.employer;

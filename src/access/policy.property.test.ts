@@ -5,7 +5,7 @@ import { DOCUMENT_CATEGORY } from '../rules/documents.js';
 import type { DocumentType } from '../contract/documents.js';
 import { PROCEDURES, type Procedure } from '../contract/procedures.js';
 import type { DecisionKind, DecisionOutcome } from '../contract/views.js';
-import type { DecisionRecord, Lifecycle } from '../dossier/model/lifecycle.js';
+import { emptyLifecycle, type DecisionRecord, type Lifecycle } from '../dossier/model/lifecycle.js';
 import { RELATIONS, type DossierState, type Relation } from '../contract/states.js';
 import { grantsFor, type Grant } from './evaluate.js';
 import {
@@ -31,7 +31,7 @@ import { decisionViews } from './view.js';
  */
 
 // ---------------------------------------------------------------------------------------------
-// What the code shows, read the way the gate reads a Grant (view-builder.ts / gate.ts).
+// What the code shows, read the way the gate reads a Grant (redact.ts / gate.ts).
 // ---------------------------------------------------------------------------------------------
 
 function codeDocument(grant: Grant, type: DocumentType): DocSeen {
@@ -199,14 +199,7 @@ function nextSteps(procedure: Procedure, state: DossierState): Step[] {
 
 /** Walks the lifecycle one choice per step; the first next step is the usual way forward. */
 function history(procedure: Procedure, choices: readonly number[]): Lifecycle {
-  let lc: Lifecycle = {
-    state: 'draft',
-    filedAt: undefined,
-    stoppedAt: undefined,
-    requests: [],
-    decisions: [],
-    extension: undefined,
-  };
+  let lc: Lifecycle = emptyLifecycle();
   let at = Date.UTC(2026, 0, 5);
   for (const choice of choices) {
     const steps = nextSteps(procedure, lc.state);

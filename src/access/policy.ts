@@ -1,4 +1,4 @@
-import type { DataCategory, DocumentType } from '../contract/documents.js';
+import { DATA_CATEGORIES, type DataCategory, type DocumentType } from '../contract/documents.js';
 import type { Procedure } from '../contract/procedures.js';
 import type { Relation } from '../contract/states.js';
 
@@ -33,17 +33,8 @@ export interface Cell {
 
 export type PolicyRow = Exclude<Relation, 'dvz'> | 'dvz_single_permit' | 'dvz_other';
 
-export const CATEGORY_COLUMNS: readonly DataCategory[] = [
-  'identity',
-  'residence',
-  'employment',
-  'self_employed',
-  'health',
-  'criminal',
-  'admin',
-  'source',
-  'grounds',
-];
+/** The columns of the policy table: every data category, in the order of data.md. */
+export const CATEGORY_COLUMNS: readonly DataCategory[] = DATA_CATEGORIES;
 
 const none: Cell = { level: '-' };
 const read: Cell = { level: 'R' };

@@ -47,7 +47,7 @@ export function redact(opened: Opened): { view: Redacted; read: DataCategory[] }
     const category = SECTION_CATEGORY[name];
     // The fee section is part of the file's administration: decision-only parties do not see it.
     if (grants[category].level === 'R' && (name !== 'fee' || administration)) {
-      sections[name] = (record.sections[name] as Record<string, unknown> | undefined) ?? {};
+      sections[name] = record.sections[name] ?? {};
       read.add(category);
     }
   }

@@ -24,6 +24,17 @@ const search = (client: Client, criteria: Record<string, string>, purpose = PURP
 const references = (reply: { body: { items?: { reference: string }[] } }) =>
   (reply.body.items ?? []).map((i) => i.reference);
 
+/** The purposes an organisation's reads of a dossier were logged with. */
+async function purposesLogged(dossierId: string, organisation: string): Promise<string[]> {
+  const logged = await platform.deps.db
+    .selectFrom('access_log')
+    .select('purpose')
+    .where('dossier_id', '=', dossierId)
+    .where('organisation_id', '=', platform.directory.organisations[organisation] ?? '')
+    .execute();
+  return logged.map((l) => l.purpose);
+}
+
 describe('consultation search by the inspection services (R-CONS-1, Art. 25)', () => {
   it('finds a filed dossier by NISS written any way, never a draft, and the worker sees the read with its purpose', async () => {
     const filed = await filedSinglePermit(platform, employer);
@@ -116,13 +127,7 @@ describe('consultation search by the inspection services (R-CONS-1, Art. 25)', (
       'x-purpose': encodeURIComponent(purpose),
     });
     expect(read.status).toBe(200);
-    const logged = await platform.deps.db
-      .selectFrom('access_log')
-      .select('purpose')
-      .where('dossier_id', '=', filed.id)
-      .where('organisation_id', '=', platform.directory.organisations.inspection ?? '')
-      .execute();
-    expect(logged.map((l) => l.purpose)).toEqual([purpose]);
+    expect(await purposesLogged(filed.id, 'inspection')).toEqual([purpose]);
   });
 
   it('lets a region search its own dossiers too', async () => {
@@ -149,13 +154,7 @@ describe('consultation search by the inspection services (R-CONS-1, Art. 25)', (
       criteria: { by: 'niss', niss },
     });
     expect(references(recognised).sort()).toEqual([inFlanders.reference, inWallonia.reference].sort());
-    const logged = await platform.deps.db
-      .selectFrom('access_log')
-      .select('purpose')
-      .where('dossier_id', '=', inFlanders.id)
-      .where('organisation_id', '=', platform.directory.organisations.wallonia ?? '')
-      .execute();
-    expect(logged.map((l) => l.purpose)).toEqual([
+    expect(await purposesLogged(inFlanders.id, 'wallonia')).toEqual([
       `Mutual recognition (Art. 26): Recognition of the work authorisation (search by niss) (own dossier ${inWallonia.id})`,
     ]);
     // Naming a dossier that is not its own changes nothing.

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { appendAudit } from '../audit/audit.js';
+import { actedBy, appendAudit } from '../audit/audit.js';
 import type { Queryable } from '../db/database.js';
 import type { Sections } from '../contract/sections.js';
 import type { Actor } from '../identity/actor.js';
@@ -7,7 +7,6 @@ import type { Clock } from '../platform/clock.js';
 import { logAccess, open, purposeFor } from './gate.js';
 import { assigneesOf, summaryOf } from './listing.js';
 import { type DossierSummary } from '../contract/views.js';
-import { loadRecords } from './records.js';
 import { redact, type Redacted } from './redact.js';
 import type { Opened } from './gate.js';
 import type { DataCategory } from '../contract/documents.js';
@@ -87,17 +86,8 @@ export async function searchDossiers(
     .orderBy('created_at', 'desc')
     .limit(500)
     .execute();
-  const opened = await open(
-    db,
-    actor,
-    clock,
-    await loadRecords(
-      db,
-      candidates.map((c) => c.id),
-      false,
-    ),
-    context,
-  );
+  const ids = candidates.map((c) => c.id);
+  const opened = await open(db, actor, clock, ids, context);
   const now = clock.now();
   const found: { opened: Opened; view: Redacted; read: readonly DataCategory[]; purpose: string }[] = [];
   for (const o of opened) {
@@ -114,18 +104,17 @@ export async function searchDossiers(
   for (const { view, read, purpose: logged } of shown) {
     await logAccess(db, actor, clock, view.id, read.includes('identity') ? ['identity'] : [], logged);
   }
-  await appendAudit(db, {
-    at: now,
-    kind: 'dossier_search',
-    actorUserId: actor.userId,
-    actorOrganisationId: actor.organisation.id,
-    details: {
-      by: criteria.by,
-      purpose,
-      ...(forDossierId && { forDossierId }),
-      found: shown.map((f) => f.view.id),
-    },
-  });
+  await appendAudit(
+    db,
+    actedBy(actor, now, 'dossier_search', {
+      details: {
+        by: criteria.by,
+        purpose,
+        ...(forDossierId && { forDossierId }),
+        found: shown.map((f) => f.view.id),
+      },
+    }),
+  );
   return {
     items: shown.map(({ opened, view }) => summaryOf(opened, view, now, assignees.get(view.id) ?? null)),
     truncated: found.length > MAX_RESULTS,

@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { AuditTrail } from '../db/schema.generated.js';
 import { sql } from 'kysely';
 import type { Queryable } from '../db/database.js';
 import { sha256 } from '../platform/ids.js';
@@ -37,18 +39,30 @@ export interface AuditEntry {
   details?: Record<string, string | number | boolean | null | string[]>;
 }
 
+/** Who acts, as the trail records it: a user for one organisation (an `Actor` fits). */
+export interface AuditedActor {
+  userId: string;
+  organisation: { id: string };
+}
+
+/** The entry of an act by a signed-in person, at a time, with what it concerned. */
+export const actedBy = (
+  actor: AuditedActor,
+  at: Date,
+  kind: AuditKind,
+  about: Pick<AuditEntry, 'dossierId' | 'details'> = {},
+): AuditEntry => ({
+  at,
+  kind,
+  actorUserId: actor.userId,
+  actorOrganisationId: actor.organisation.id,
+  ...about,
+});
+
 export const GENESIS_HASH = '0'.repeat(64);
 
-interface ChainRow {
-  seq: number;
-  at: Date;
-  kind: string;
-  actor_user_id: string | null;
-  actor_organisation_id: string | null;
-  dossier_id: string | null;
-  details: unknown;
-  prev_hash: string;
-}
+/** A row of the trail as it is chained: every column but the hash it gets. */
+type ChainRow = Omit<Selectable<AuditTrail>, 'hash' | 'details'> & { details: unknown };
 
 /** Canonical JSON: keys sorted at every depth, so the same row always hashes the same. */
 function canonical(value: unknown): string {

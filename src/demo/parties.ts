@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js';
 import type { OrganisationKind } from '../contract/organisations.js';
 import type { Region } from '../contract/regions.js';
-import type { Actor } from '../identity/actor.js';
+import { ACTOR_COLUMNS, actorOfRow, type Actor } from '../identity/actor.js';
 import { hashPassword } from '../identity/passwords.js';
 import { newId } from '../platform/ids.js';
 import { enterpriseNumberFrom } from './fixtures.js';
@@ -181,29 +181,8 @@ export async function actorFor(db: Db, username: string): Promise<Actor> {
     .selectFrom('app_user as u')
     .innerJoin('membership as m', 'm.user_id', 'u.id')
     .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-    .select([
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'm.roles',
-      'o.id as orgId',
-      'o.kind',
-      'o.name',
-      'o.region',
-    ])
+    .select(['m.roles', ...ACTOR_COLUMNS])
     .where('u.username', '=', username)
     .executeTakeFirstOrThrow();
-  return {
-    userId: row.id,
-    username: row.username,
-    name: row.display_name,
-    organisation: {
-      id: row.orgId,
-      kind: row.kind as OrganisationKind,
-      name: row.name,
-      region: row.region as Region | null,
-    },
-    roles: row.roles,
-    csrfToken: undefined,
-  };
+  return actorOfRow(row, { roles: row.roles, csrfToken: undefined });
 }

@@ -1,3 +1,4 @@
+import { STATES, type DossierState } from '../contract/states.js';
 import type { Command } from '../identity/request.js';
 /* eslint-disable no-console -- the demo prints its address and accounts for the person who started it */
 import type { AppDeps } from '../deps.js';
@@ -10,22 +11,8 @@ import { addDays, legalDate } from '../platform/clock.js';
 import { DEMO_PDF, documentsToUpload, singlePermitSections, type WorkerSeed } from './fixtures.js';
 import { actorFor, DEMO_ACCOUNTS, seedParties, type DemoDirectory } from './parties.js';
 
-type Step =
-  | 'draft'
-  | 'complete'
-  | 'filed'
-  | 'incomplete'
-  | 'admissible'
-  | 'inadmissible'
-  | 'work_granted'
-  | 'work_refused'
-  | 'residence_granted'
-  | 'residence_refused'
-  | 'issued'
-  | 'withdrawn'
-  | 'work_withdrawn'
-  | 'residence_withdrawn'
-  | 'residence_ended';
+/** The demo's dossiers: one in every state, a draft ready to file, and a withdrawn application. */
+type Step = Exclude<DossierState, 'withdrawn_by_applicant'> | 'complete' | 'withdrawn';
 
 /** Drives one fictitious single permit through the real use cases up to `target`. */
 async function demoDossier(deps: AppDeps, dir: DemoDirectory, worker: WorkerSeed, target: Step) {
@@ -150,23 +137,10 @@ async function demoDossier(deps: AppDeps, dir: DemoDirectory, worker: WorkerSeed
   await recordIssued(deps, issuer, id, { issuedOn: today, documentNumber: `DEMO-${worker.serial}` });
 }
 
-const DEMO_TARGETS: readonly Step[] = [
-  'draft',
-  'complete',
-  'filed',
-  'incomplete',
-  'admissible',
-  'inadmissible',
-  'work_granted',
-  'work_refused',
-  'residence_granted',
-  'residence_refused',
-  'issued',
-  'withdrawn',
-  'work_withdrawn',
-  'residence_withdrawn',
-  'residence_ended',
-];
+const DEMO_TARGETS: readonly Step[] = STATES.flatMap((state): Step[] => {
+  if (state === 'draft') return ['draft', 'complete'];
+  return state === 'withdrawn_by_applicant' ? ['withdrawn'] : [state];
+});
 
 const NATIONALITIES = [
   'IN',

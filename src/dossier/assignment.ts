@@ -1,6 +1,6 @@
 import type { AppDeps } from '../deps.js';
 import { openForAction } from '../access/gate.js';
-import { appendAudit } from '../audit/audit.js';
+import { actedBy, appendAudit } from '../audit/audit.js';
 import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import { AppError } from '../platform/errors.js';
@@ -87,13 +87,7 @@ export async function releaseAssignment(
       .returning('user_id')
       .executeTakeFirst();
     if (!released) throw new AppError('not_assigned_to_you');
-    await appendAudit(tx, {
-      at: deps.clock.now(),
-      kind: 'dossier_released',
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisation.id,
-      dossierId,
-    });
+    await appendAudit(tx, actedBy(actor, deps.clock.now(), 'dossier_released', { dossierId }));
     return { assignee: null };
   });
 }

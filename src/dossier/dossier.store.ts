@@ -2,7 +2,7 @@ import { AppError } from '../platform/errors.js';
 import { sql } from 'kysely';
 import type { Tx } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
-import { appendAudit } from '../audit/audit.js';
+import { actedBy, appendAudit } from '../audit/audit.js';
 import { newId } from '../platform/ids.js';
 import type { ActionRecord, Lifecycle } from './model/lifecycle.js';
 
@@ -52,14 +52,13 @@ export async function appendAction(
     if (violates(error, 'idempotency_key')) throw new AppError('idempotency_key_expired');
     throw error;
   }
-  await appendAudit(tx, {
-    at: record.at,
-    kind: 'dossier_action',
-    actorUserId: input.actor.userId,
-    actorOrganisationId: input.actor.organisation.id,
-    dossierId: input.dossierId,
-    details: { action: record.action, seq: record.seq, relation: record.relation },
-  });
+  await appendAudit(
+    tx,
+    actedBy(input.actor, record.at, 'dossier_action', {
+      dossierId: input.dossierId,
+      details: { action: record.action, seq: record.seq, relation: record.relation },
+    }),
+  );
   await tx
     .updateTable('dossier')
     .set({ state: lifecycle.state, filed_at: lifecycle.filedAt ?? null, updated_at: record.at })

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../deps.js';
-import { appendAudit } from '../audit/audit.js';
+import { actedBy, appendAudit } from '../audit/audit.js';
 import type { Queryable, Tx } from '../db/database.js';
 import type { DossierRecord } from '../dossier/model/record.js';
 import { type ActionRecord, type DecisionRecord } from '../dossier/model/lifecycle.js';
@@ -9,8 +9,8 @@ import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import type { Procedure } from '../contract/procedures.js';
 import { queueNotifications } from './notifications.js';
-import { newestFirst, pageOf, positionOf } from '../db/paging.js';
-import { throughGate, type Carried } from '../access/copies.js';
+import { newestFirst, positionOf } from '../db/paging.js';
+import { gatedPage, throughGate, type Carried } from '../access/copies.js';
 import type { Clock } from '../platform/clock.js';
 import type { DeliveryEvent, DeliveryItem, DeliveryList } from '../contract/exchange.js';
 
@@ -110,7 +110,7 @@ async function organisationsFor(tx: Tx, role: RecipientRole, region: string | nu
 }
 
 /**
- * Called by the dossier service after an action is logged, in the same transaction: writes the
+ * Called by `actIn` (src/dossier/acting.ts) after an action is logged, in the same transaction: writes the
  * deliveries, a webhook push per subscription of each recipient, and the notifications.
  */
 export async function recordOutbox(
@@ -185,16 +185,18 @@ const deliveryColumns = [
   'x.procedure',
 ] as const;
 
-function itemOf(r: {
+interface DeliveryRow {
   id: string;
   event: string;
   dossier_id: string;
   action_id: string;
   created_at: Date;
-  acknowledged_at: Date | null;
   reference: string;
   procedure: string;
-}): DeliveryItem {
+}
+
+/** What a delivery tells its recipient, in the inbox and in a webhook push alike. */
+export function deliveredOf(r: DeliveryRow): Omit<DeliveryItem, 'acknowledgedAt'> {
   return {
     id: r.id,
     event: r.event as DeliveryEvent,
@@ -203,9 +205,13 @@ function itemOf(r: {
     procedure: r.procedure,
     decisionId: r.action_id,
     deliveredAt: r.created_at.toISOString(),
-    acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
   };
 }
+
+const itemOf = (r: DeliveryRow & { acknowledged_at: Date | null }): DeliveryItem => ({
+  ...deliveredOf(r),
+  acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
+});
 
 /** A delivery tells its recipient of a decision: it shows while the gate shows them the decisions. */
 const carried: Carried = (o) => (o.grants.admin.level === 'R' ? ['admin'] : undefined);
@@ -230,14 +236,7 @@ export async function listDeliveries(
   )
     .limit(query.limit + 1)
     .execute();
-  const page = pageOf(
-    rows,
-    query.limit,
-    (r) => [r.created_at, r.id],
-    (r) => r,
-  );
-  const shown = await throughGate(db, actor, clock, page.items, (r) => r.dossier_id, carried);
-  return { items: shown.map(itemOf), nextCursor: page.nextCursor };
+  return gatedPage(db, actor, clock, rows, query.limit, carried, itemOf);
 }
 
 /** POST /deliveries/{id}/ack: once; a repeat answers the first acknowledgement unchanged. */
@@ -260,14 +259,13 @@ export async function acknowledgeDelivery(deps: AppDeps, actor: Actor, id: strin
       .set({ acknowledged_at: now, acknowledged_by_user_id: actor.userId })
       .where('id', '=', id)
       .execute();
-    await appendAudit(tx, {
-      at: now,
-      kind: 'delivery_acknowledged',
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisation.id,
-      dossierId: row.dossier_id,
-      details: { delivery: id, event: row.event },
-    });
+    await appendAudit(
+      tx,
+      actedBy(actor, now, 'delivery_acknowledged', {
+        dossierId: row.dossier_id,
+        details: { delivery: id, event: row.event },
+      }),
+    );
     return itemOf({ ...row, acknowledged_at: now });
   });
 }

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../deps.js';
+import type { Tx } from '../db/database.js';
 import { isLanguage } from '../contract/language.js';
-import type { DeliveryEvent } from './deliveries.js';
+import { deliveredOf } from './deliveries.js';
 import {
   EVENT_ID_HEADER,
   SIGNATURE_HEADER,
@@ -80,6 +81,26 @@ interface ClaimedPush {
   body: Omit<PushBody, 'timestamp'>;
 }
 
+/**
+ * Takes claimed items for one try: the attempt is counted now and the item hidden from other
+ * runs for the lease, so a crash mid-send retries it later instead of losing or doubling it.
+ */
+async function lease(tx: Tx, table: 'webhook_push' | 'notification', rows: { id: string }[], now: Date) {
+  await tx
+    .updateTable(table)
+    .set((eb) => ({
+      attempts: eb('attempts', '+', 1),
+      last_attempt_at: now,
+      next_attempt_at: new Date(now.getTime() + LEASE_MS),
+    }))
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+}
+
 async function claimPushes(deps: DispatchDeps, now: Date, batch: number): Promise<ClaimedPush[]> {
   return deps.db.transaction().execute(async (tx) => {
     const rows = await tx
@@ -110,34 +131,13 @@ async function claimPushes(deps: DispatchDeps, now: Date, batch: number): Promis
       .skipLocked()
       .execute();
     if (rows.length === 0) return [];
-    await tx
-      .updateTable('webhook_push')
-      .set((eb) => ({
-        attempts: eb('attempts', '+', 1),
-        last_attempt_at: now,
-        next_attempt_at: new Date(now.getTime() + LEASE_MS),
-      }))
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
+    await lease(tx, 'webhook_push', rows, now);
     return rows.map((r) => ({
       id: r.id,
       attempts: r.attempts + 1,
       url: r.url,
       secret: r.secret,
-      body: {
-        id: r.delivery_id,
-        type: 'delivery',
-        event: r.event as DeliveryEvent,
-        dossierId: r.dossier_id,
-        reference: r.reference,
-        procedure: r.procedure,
-        decisionId: r.action_id,
-        deliveredAt: r.created_at.toISOString(),
-      },
+      body: { ...deliveredOf({ ...r, id: r.delivery_id }), type: 'delivery' },
     }));
   });
 }
@@ -214,19 +214,7 @@ async function claimNotifications(
       .skipLocked()
       .execute();
     if (rows.length === 0) return [];
-    await tx
-      .updateTable('notification')
-      .set((eb) => ({
-        attempts: eb('attempts', '+', 1),
-        last_attempt_at: now,
-        next_attempt_at: new Date(now.getTime() + LEASE_MS),
-      }))
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
+    await lease(tx, 'notification', rows, now);
     return rows.map((r) => ({
       id: r.id,
       attempts: r.attempts + 1,

@@ -106,6 +106,27 @@ describe('the inbox of messages (Art. 20 §5)', () => {
     expect(after.body.items.map((i) => i.id)).not.toContain(messageId);
   });
 
+  it('is read through the gate: each dossier a page names is logged as a read of its decisions', async () => {
+    const reads = () =>
+      platform.deps.db
+        .selectFrom('access_log')
+        .select(['categories', 'purpose'])
+        .where('dossier_id', '=', id)
+        .where('organisation_id', '=', platform.directory.organisations.employer ?? '')
+        .execute();
+    const before = (await reads()).length;
+    expect((await employer.get('/api/v1/messages')).status).toBe(200);
+    const after = await reads();
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toEqual({
+      categories: ['admin'],
+      purpose: 'Follow-up of own application (Art. 19-20)',
+    });
+    // Counting the unread reads no message and logs nothing.
+    expect((await employer.get('/api/v1/messages?limit=0')).status).toBe(200);
+    expect(await reads()).toHaveLength(before + 1);
+  });
+
   it('another organisation neither lists nor marks the employer’s messages', async () => {
     const list = await employer.get<{ items: Item[] }>('/api/v1/messages');
     const messageId = list.body.items[1]?.id ?? '';
@@ -114,7 +135,7 @@ describe('the inbox of messages (Art. 20 §5)', () => {
     expect(other.body.items.map((i) => i.dossierId)).not.toContain(id);
     expect((await selfemployed.post(`/api/v1/messages/${messageId}/read`)).status).toBe(404);
     expect((await flanders.get('/api/v1/messages')).status).toBe(403);
-    // A worker has an inbox of their own claimed dossiers (src/access/subject-messages.test.ts).
+    // A worker has an inbox of their own claimed dossiers (subject-inbox.test.ts).
     const workerInbox = await worker.get<{ items: Item[] }>('/api/v1/messages');
     expect(workerInbox.body.items.map((i) => i.dossierId)).not.toContain(id);
     expect((await worker.post(`/api/v1/messages/${messageId}/read`)).status).toBe(404);

@@ -1,7 +1,7 @@
-import { throughGate, type Carried } from '../access/copies.js';
+import { gatedPage, throughGate, type Carried } from '../access/copies.js';
 import type { InboxItem, InboxList } from '../contract/exchange.js';
 import type { Queryable } from '../db/database.js';
-import { newestFirst, pageOf, positionOf } from '../db/paging.js';
+import { newestFirst, positionOf } from '../db/paging.js';
 import type { AppDeps } from '../deps.js';
 import type { Actor } from '../identity/actor.js';
 import type { Clock } from '../platform/clock.js';
@@ -103,19 +103,9 @@ export async function listMessages(
   )
     .limit(query.limit + 1)
     .execute();
-  return { ...(await shown(db, actor, clock, rows, query.limit)), unread: Number(unread.n) };
-}
-
-/** One page through the gate: messages of dossiers the caller no longer sees drop out; reads are logged. */
-async function shown(db: Queryable, actor: Actor, clock: Clock, rows: MessageRow[], limit: number) {
-  const page = pageOf(
-    rows,
-    limit,
-    (r) => [r.created_at, r.id],
-    (r) => r,
-  );
-  const visible = await throughGate(db, actor, clock, page.items, (m) => m.dossier_id, carried(actor));
-  return { items: visible.map(itemOf), nextCursor: page.nextCursor };
+  // Messages of dossiers the caller no longer sees drop out; each dossier shown is logged.
+  const page = await gatedPage(db, actor, clock, rows, query.limit, carried(actor), itemOf);
+  return { ...page, unread: Number(unread.n) };
 }
 
 /** POST /messages/{id}/read: once; a repeat answers the message as first marked. The read is logged. */

@@ -19,7 +19,7 @@ import {
  * commit: a message that cannot be sent never undoes a decision, and a decision that rolls back
  * never sends one. The applicant organisation also keeps each message in its inbox
  * (`inbox_message`, src/exchange/inbox.ts), and the person concerned each decision
- * (`subject_message`, read through the gate in src/access/subject-messages.ts), written in the same transaction. What each message says follows the access policy: the employer learns only
+ * (`subject_message`, read through the gate in src/exchange/inbox.ts), written in the same transaction. What each message says follows the access policy: the employer learns only
  * that a negative decision was taken; the whole decision, grounds included, goes to the worker
  * alone (Art. 24).
  */

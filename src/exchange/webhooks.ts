@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AppDeps } from '../deps.js';
-import { appendAudit } from '../audit/audit.js';
+import { actedBy, appendAudit } from '../audit/audit.js';
 import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import { AppError } from '../platform/errors.js';
@@ -89,13 +89,7 @@ export async function subscribe(
         created_at: now,
       })
       .execute();
-    await appendAudit(tx, {
-      at: now,
-      kind: 'webhook_subscribed',
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisation.id,
-      details: { subscription: id },
-    });
+    await appendAudit(tx, actedBy(actor, now, 'webhook_subscribed', { details: { subscription: id } }));
     return { id, url: url.toString(), createdAt: now.toISOString() };
   });
 }
@@ -131,12 +125,6 @@ export async function unsubscribe(deps: AppDeps, actor: Actor, id: string): Prom
       .where('delivered_at', 'is', null)
       .where('gave_up_at', 'is', null)
       .execute();
-    await appendAudit(tx, {
-      at: now,
-      kind: 'webhook_removed',
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisation.id,
-      details: { subscription: id },
-    });
+    await appendAudit(tx, actedBy(actor, now, 'webhook_removed', { details: { subscription: id } }));
   });
 }

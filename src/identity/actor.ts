@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '../contract/organisations.js';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../contract/organisations.js';
 import type { Region } from '../contract/regions.js';
 
 export interface ActingOrganisation {
@@ -28,18 +28,46 @@ export interface Actor {
  * Organisation kinds whose staff reach other people's dossiers: their accounts need a second
  * factor (R-SEC: strong authentication for authorities).
  */
-export const SECOND_FACTOR_KINDS: readonly OrganisationKind[] = [
-  'regional_authority',
-  'dvz',
-  'onss',
-  'inasti',
-  'post',
-  'municipality',
-  'business_counter',
-  'inspection',
-  'employment_service',
-  'management_committee',
-];
+export const SECOND_FACTOR_KINDS: readonly OrganisationKind[] = ORGANISATION_KINDS.filter(
+  (kind) => !['employer', 'mandatary', 'self_employed', 'worker'].includes(kind),
+);
 
 /** Applicants are the parties that file dossiers (domain.md §1). */
 export const APPLICANT_KINDS: readonly OrganisationKind[] = ['employer', 'mandatary', 'self_employed'];
+
+/** The columns of a user acting for an organisation, as every way of signing in selects them. */
+export const ACTOR_COLUMNS = [
+  'u.id as userId',
+  'u.username',
+  'u.display_name',
+  'o.id as organisationId',
+  'o.kind',
+  'o.name as organisationName',
+  'o.region',
+] as const;
+
+export interface ActorRow {
+  userId: string;
+  username: string;
+  display_name: string;
+  organisationId: string;
+  kind: string;
+  organisationName: string;
+  region: string | null;
+}
+
+/** The actor a selected row stands for, with how it authenticated. */
+export function actorOfRow(row: ActorRow, how: Pick<Actor, 'roles' | 'csrfToken' | 'via'>): Actor {
+  return {
+    userId: row.userId,
+    username: row.username,
+    name: row.display_name,
+    organisation: {
+      id: row.organisationId,
+      kind: row.kind as OrganisationKind,
+      name: row.organisationName,
+      region: row.region as Region | null,
+    },
+    ...how,
+  };
+}

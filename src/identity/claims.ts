@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { AppDeps } from '../deps.js';
-import { appendAudit } from '../audit/audit.js';
+import { actedBy, appendAudit } from '../audit/audit.js';
 import type { Actor } from './actor.js';
 import { AppError } from '../platform/errors.js';
 import { newId, sha256 } from '../platform/ids.js';
@@ -96,13 +96,7 @@ export async function confirmClaim(
       .values({ dossier_id: dossierId, user_id: actor.userId, claimed_at: now })
       .onConflict((oc) => oc.doNothing())
       .execute();
-    await appendAudit(tx, {
-      at: now,
-      kind: 'dossier_claimed',
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisation.id,
-      dossierId,
-    });
+    await appendAudit(tx, actedBy(actor, now, 'dossier_claimed', { dossierId }));
     return dossierId;
   });
 }

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../deps.js';
 import { relationsTo } from '../access/gate.js';
-import { appendAudit } from '../audit/audit.js';
+import { actedBy, appendAudit } from '../audit/audit.js';
 import type { Queryable } from '../db/database.js';
 import type { Actor } from './actor.js';
 import { AppError } from '../platform/errors.js';
@@ -59,14 +59,13 @@ export async function grantMandate(
         created_at: deps.clock.now(),
       })
       .execute();
-    await appendAudit(tx, {
-      at: deps.clock.now(),
-      kind: 'mandate_granted',
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisation.id,
-      dossierId: input.dossierId ?? null,
-      details: { mandateId: id, mandataryOrganisationId: input.mandataryOrganisationId },
-    });
+    await appendAudit(
+      tx,
+      actedBy(actor, deps.clock.now(), 'mandate_granted', {
+        dossierId: input.dossierId ?? null,
+        details: { mandateId: id, mandataryOrganisationId: input.mandataryOrganisationId },
+      }),
+    );
     const granted = (await listMandates(tx, actor)).find((m) => m.id === id);
     if (!granted) throw new AppError('internal_error');
     return granted;
@@ -85,13 +84,10 @@ export async function revokeMandate(deps: AppDeps, actor: Actor, id: string) {
       .returning('id')
       .executeTakeFirst();
     if (!revoked) throw new AppError('not_found');
-    await appendAudit(tx, {
-      at: deps.clock.now(),
-      kind: 'mandate_revoked',
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisation.id,
-      details: { mandateId: id },
-    });
+    await appendAudit(
+      tx,
+      actedBy(actor, deps.clock.now(), 'mandate_revoked', { details: { mandateId: id } }),
+    );
   });
 }
 

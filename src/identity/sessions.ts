@@ -1,9 +1,8 @@
+import { ACTOR_COLUMNS, actorOfRow } from './actor.js';
 import type { Queryable } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
 import { newSecret, sha256 } from '../platform/ids.js';
-import type { Region } from '../contract/regions.js';
 import type { Actor } from './actor.js';
-import type { OrganisationKind } from '../contract/organisations.js';
 
 export const SESSION_COOKIE = 'sw_session';
 /** Idle and absolute limits of a browser session (GDPR Art. 32: unattended sessions end). */
@@ -53,14 +52,8 @@ export async function findSessionActor(
       's.csrf_token',
       's.last_seen_at',
       's.expires_at',
-      'u.id as userId',
-      'u.username',
-      'u.display_name',
       'm.roles',
-      'o.id as organisationId',
-      'o.kind',
-      'o.name as organisationName',
-      'o.region',
+      ...ACTOR_COLUMNS,
     ])
     .where('s.id', '=', sha256(token))
     .where('s.ended_at', 'is', null)
@@ -69,20 +62,7 @@ export async function findSessionActor(
   if (!row) return undefined;
   if (row.expires_at <= now || now.getTime() - row.last_seen_at.getTime() > SESSION_IDLE_MS) return undefined;
   await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', row.sessionId).execute();
-  return {
-    userId: row.userId,
-    username: row.username,
-    name: row.display_name,
-    organisation: {
-      id: row.organisationId,
-      kind: row.kind as OrganisationKind,
-      name: row.organisationName,
-      region: row.region as Region | null,
-    },
-    roles: row.roles,
-    csrfToken: row.csrf_token,
-    via: 'session',
-  };
+  return actorOfRow(row, { roles: row.roles, csrfToken: row.csrf_token, via: 'session' });
 }
 
 /**

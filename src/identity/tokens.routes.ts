@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
-import { appendAudit } from '../audit/audit.js';
+import { actedBy, appendAudit } from '../audit/audit.js';
 import { AppError } from '../platform/errors.js';
 import { issueToken, listTokens, revokeToken, TOKEN_SCOPES } from './tokens.js';
+import { actorOf } from './request.js';
 
 const TokenView = z.object({
   id: z.uuid(),
@@ -39,8 +40,7 @@ export function tokenRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const actor = request.actor;
-        if (!actor) throw new AppError('unauthenticated');
+        const actor = actorOf(request);
         const { name, scopes, expiresAt } = request.body;
         const expires = expiresAt ? new Date(expiresAt) : null;
         if (expires && expires <= clock.now()) {
@@ -55,13 +55,12 @@ export function tokenRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
             scopes,
             expiresAt: expires,
           });
-          await appendAudit(tx, {
-            at: clock.now(),
-            kind: 'token_issued',
-            actorUserId: actor.userId,
-            actorOrganisationId: actor.organisation.id,
-            details: { tokenId: token.id, scopes: [...new Set(scopes)] },
-          });
+          await appendAudit(
+            tx,
+            actedBy(actor, clock.now(), 'token_issued', {
+              details: { tokenId: token.id, scopes: [...new Set(scopes)] },
+            }),
+          );
           return token;
         });
         const view = (await listTokens(db, actor.organisation.id)).find((t) => t.id === issued.id);
@@ -81,8 +80,7 @@ export function tokenRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const actor = request.actor;
-        if (!actor) throw new AppError('unauthenticated');
+        const actor = actorOf(request);
         return { items: await listTokens(db, actor.organisation.id), nextCursor: null };
       },
     );
@@ -99,18 +97,14 @@ export function tokenRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const actor = request.actor;
-        if (!actor) throw new AppError('unauthenticated');
+        const actor = actorOf(request);
         const outcome = await db.transaction().execute(async (tx) => {
           const result = await revokeToken(tx, clock, actor.organisation.id, request.params.id);
           if (result === 'revoked') {
-            await appendAudit(tx, {
-              at: clock.now(),
-              kind: 'token_revoked',
-              actorUserId: actor.userId,
-              actorOrganisationId: actor.organisation.id,
-              details: { tokenId: request.params.id },
-            });
+            await appendAudit(
+              tx,
+              actedBy(actor, clock.now(), 'token_revoked', { details: { tokenId: request.params.id } }),
+            );
           }
           return result;
         });

@@ -1,9 +1,8 @@
+import { ACTOR_COLUMNS, actorOfRow } from './actor.js';
 import type { Queryable } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
 import { newId, newSecret, sha256 } from '../platform/ids.js';
-import type { Region } from '../contract/regions.js';
 import type { Actor } from './actor.js';
-import type { OrganisationKind } from '../contract/organisations.js';
 
 /**
  * API tokens let an organisation's own systems call the API (api.md, Authentication). A token is
@@ -77,18 +76,7 @@ export async function findTokenActor(
         .onRef('m.organisation_id', '=', 't.organisation_id'),
     )
     .innerJoin('organisation as o', 'o.id', 't.organisation_id')
-    .select([
-      't.id as tokenId',
-      't.scopes',
-      't.expires_at',
-      'u.id as userId',
-      'u.username',
-      'u.display_name',
-      'o.id as organisationId',
-      'o.kind',
-      'o.name as organisationName',
-      'o.region',
-    ])
+    .select(['t.id as tokenId', 't.scopes', 't.expires_at', ...ACTOR_COLUMNS])
     .where('t.secret_hash', '=', sha256(secret))
     .where('t.revoked_at', 'is', null)
     .where('u.disabled_at', 'is', null)
@@ -97,20 +85,7 @@ export async function findTokenActor(
   await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.tokenId).execute();
   return {
     scopes: row.scopes,
-    actor: {
-      userId: row.userId,
-      username: row.username,
-      name: row.display_name,
-      organisation: {
-        id: row.organisationId,
-        kind: row.kind as OrganisationKind,
-        name: row.organisationName,
-        region: row.region as Region | null,
-      },
-      roles: [],
-      csrfToken: undefined,
-      via: 'token',
-    },
+    actor: actorOfRow(row, { roles: [], csrfToken: undefined, via: 'token' }),
   };
 }
 

@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps.js';
 import { AppError } from '../platform/errors.js';
 import { acceptTotpCode, audit } from './login.js';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp.js';
+import { actorOf } from './request.js';
 
 /**
  * Enrolment of a second factor: the platform makes a secret, the user's authenticator app reads
@@ -27,8 +28,7 @@ export function totpRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const actor = request.actor;
-        if (!actor) throw new AppError('unauthenticated');
+        const actor = actorOf(request);
         const user = await db
           .selectFrom('app_user')
           .select(['totp_secret'])
@@ -63,8 +63,7 @@ export function totpRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const actor = request.actor;
-        if (!actor) throw new AppError('unauthenticated');
+        const actor = actorOf(request);
         const user = await db
           .selectFrom('app_user')
           .select(['totp_pending_secret'])

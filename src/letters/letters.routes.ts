@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { readDecisionLetter } from '../access/letters.js';
 import { readContextOf } from '../access/read-context.js';
-import { AppError } from '../platform/errors.js';
 import { LANGUAGES } from '../contract/language.js';
 import { fileResponse } from '../platform/responses.js';
+import { actorOf } from '../identity/request.js';
 
 export function letterRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return (app) => {
@@ -27,8 +27,7 @@ export function letterRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const actor = request.actor;
-        if (!actor) throw new AppError('unauthenticated');
+        const actor = actorOf(request);
         const letter = await deps.db
           .transaction()
           .execute((tx) =>

@@ -80,6 +80,13 @@ async function loggedBy<T>(client: Client, dossierId: string, read: () => Promis
   return { result, log: (await rows()).filter((r) => !before.has(r.id)) };
 }
 
+/** Takes a decision as `by` and answers its id; the decision must be taken. */
+async function decided(by: Client, dossierId: string, decision: Record<string, unknown>): Promise<string> {
+  const res = await by.post(path(dossierId, '/decisions'), decision);
+  expect(res.status).toBe(201);
+  return res.body.decisions.at(-1).id as string;
+}
+
 describe('the letters of a work refusal (Art. 24)', () => {
   let id = '';
   let decisionId = '';
@@ -277,13 +284,11 @@ describe('the letter of a positive decision', () => {
 describe('a withdrawal of a granted single permit', () => {
   it('is hidden from the post, and reaches the employment service as a notice without grounds', async () => {
     const draft = await grantedSinglePermit(platform, { employer, flanders, dvz });
-    const withdrawn = await dvz.post(path(draft.id, '/decisions'), {
+    const decisionId = await decided(dvz, draft.id, {
       kind: 'withdrawal',
       of: 'residence',
       grounds: 'GROUNDS-wd-1: verblijfsvoorwaarden niet meer vervuld',
     });
-    expect(withdrawn.status).toBe(201);
-    const decisionId = withdrawn.body.decisions.at(-1).id as string;
 
     // The post sees the dossier and its positive decisions, not the withdrawal (Art. 21-23).
     const forPost = await post.get(path(draft.id));
@@ -316,13 +321,11 @@ describe('a residence refusal by the Immigration Office', () => {
     const draft = await filedWithUnicodeName();
     await flanders.post(path(draft.id, '/admissibility'), { outcome: 'admissible' });
     await flanders.post(path(draft.id, '/decisions'), { kind: 'work', outcome: 'granted' });
-    const refused = await dvz.post(path(draft.id, '/decisions'), {
+    const decisionId = await decided(dvz, draft.id, {
       kind: 'residence',
       outcome: 'refused',
       grounds: 'GROUNDS-dvz-1: bestaansmiddelen niet aangetoond',
     });
-    expect(refused.status).toBe(201);
-    const decisionId = refused.body.decisions.at(-1).id as string;
     await claim(draft);
     const full = (await pdfText((await worker.download(letterPath(draft.id, decisionId))).bytes)).text;
     expect(full).toContain('Dienst Vreemdelingenzaken');

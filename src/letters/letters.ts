@@ -10,16 +10,8 @@ import type { DataCategory } from '../contract/documents.js';
 import { REGIONAL_AUTHORITIES } from '../rules/regions.js';
 import { type Region } from '../contract/regions.js';
 import { renderLetter, type Block, type LetterLayout } from './letter-pdf.js';
-import {
-  CATEGORY_NAME,
-  IMMIGRATION_OFFICE,
-  LANGUAGE_NAME,
-  LETTER,
-  PERMIT_TYPE_NAME,
-  PROCEDURE_NAME,
-  appealFor,
-  fillText,
-} from './letter-texts.js';
+import { CATEGORY_NAME, IMMIGRATION_OFFICE, LANGUAGE_NAME, LETTER } from './letter-texts.js';
+import { PERMIT_TYPE_NAME, PROCEDURE_NAME, appealFor, fillText } from './letter-texts.js';
 import type { PermitType } from '../rules/procedures.js';
 
 /*

@@ -109,16 +109,19 @@ function targetOf(action: ActionName, procedure: Procedure, state: DossierState)
   return row?.to ?? 'unchanged';
 }
 
+/** A dossier before its first action: a draft with nothing filed, asked or decided. */
+export const emptyLifecycle = (): Lifecycle => ({
+  state: 'draft',
+  filedAt: undefined,
+  stoppedAt: undefined,
+  requests: [],
+  decisions: [],
+  extension: undefined,
+});
+
 /** Derives everything about a dossier's progress from its action log, oldest first. */
 export function foldLifecycle(procedure: Procedure, actions: readonly ActionRecord[]): Lifecycle {
-  let lc: Lifecycle = {
-    state: 'draft',
-    filedAt: undefined,
-    stoppedAt: undefined,
-    requests: [],
-    decisions: [],
-    extension: undefined,
-  };
+  let lc = emptyLifecycle();
   for (const a of actions) {
     if (a.action === 'create') continue;
     const nextState = resolveTarget(targetOf(a.action, procedure, lc.state), lc, a.payload);

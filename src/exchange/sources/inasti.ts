@@ -1,14 +1,6 @@
 import { z } from 'zod';
-import {
-  found,
-  getJson,
-  notFound,
-  playScenario,
-  scenarioOf,
-  seedOf,
-  type CallOptions,
-  type Lookup,
-} from './source.js';
+import { found, getJson, notFound, playScenario, scenarioOf, seedOf } from './source.js';
+import type { CallOptions, Lookup } from './source.js';
 
 /** INASTI/RSVZ (Art. 14 §2): the general directory of the self-employed. */
 export const InastiStatus = z.object({

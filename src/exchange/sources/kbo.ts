@@ -1,14 +1,6 @@
 import { z } from 'zod';
-import {
-  found,
-  getJson,
-  notFound,
-  playScenario,
-  scenarioOf,
-  seedOf,
-  type CallOptions,
-  type Lookup,
-} from './source.js';
+import { found, getJson, notFound, playScenario, scenarioOf, seedOf } from './source.js';
+import type { CallOptions, Lookup } from './source.js';
 
 /** The Crossroads Bank for Enterprises (KBO/BCE): is the enterprise active, its name and seat. */
 export const KboEnterprise = z.object({

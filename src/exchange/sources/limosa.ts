@@ -1,14 +1,6 @@
 import { z } from 'zod';
-import {
-  found,
-  getJson,
-  notFound,
-  playScenario,
-  scenarioOf,
-  seedOf,
-  type CallOptions,
-  type Lookup,
-} from './source.js';
+import { found, getJson, notFound, playScenario, scenarioOf, seedOf } from './source.js';
+import type { CallOptions, Lookup } from './source.js';
 
 /** LIMOSA (via ONSS/INASTI): the prior declaration of a worker posted to Belgium (Art. 13 §1). */
 export const LimosaDeclaration = z.object({

@@ -1,14 +1,6 @@
 import { z } from 'zod';
-import {
-  found,
-  getJson,
-  notFound,
-  playScenario,
-  scenarioOf,
-  seedOf,
-  type CallOptions,
-  type Lookup,
-} from './source.js';
+import { found, getJson, notFound, playScenario, scenarioOf, seedOf } from './source.js';
+import type { CallOptions, Lookup } from './source.js';
 
 /**
  * ONSS/RSZ (Art. 14 §1): the employer's registration, DIMONA declarations (who works where since
