@@ -58,7 +58,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  // Fastify hands a request without a body to the body validator as `null`; a route whose body is
+  // optional (`POST /dossiers/{id}/submit`, called with no body as the README shows) must see it as
+  // absent, else `.optional()` refuses it with `validation_failed`.
+  app.setValidatorCompiler<z.ZodType>((route) => {
+    const validate = validatorCompiler(route);
+    return route.httpPart === 'body'
+      ? (data: unknown) => validate(data === null ? undefined : data)
+      : validate;
+  });
   app.setSerializerCompiler(serializerCompiler);
   requireDeclaredPermissions(app, ['/api/docs']);
   installLanguage(app);

@@ -30,6 +30,12 @@ const Environment = z.object({
   /** Bearer token the platform presents to the sources gateway (docs/sources.md). */
   SOURCE_TOKEN: z.string().min(1).optional(),
   SOURCE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
+  /** The SMTP relay of outgoing e-mail (Art. 20 §5); without it messages are files under DATA_DIR/outbox. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  /** The From header of outgoing e-mail. */
+  SMTP_FROM: z.string().min(3).optional(),
+  /** The e-Box Enterprise channel: only `fake` exists until the real adapter is built (docs/messaging.md). */
+  EBOX_ENTERPRISE: z.enum(['fake', 'off']).optional(),
 });
 
 export type SecondFactorMode = 'required' | 'demo_exempt';
@@ -57,6 +63,14 @@ export interface Config {
   oidc: OidcConfig | undefined;
   /** Each authentic source, fake or real: swapped by configuration alone. */
   sources: SourcesConfig;
+  /** How messages leave the platform (docs/messaging.md). */
+  messaging: MessagingConfig;
+}
+
+/** E-mail by SMTP or, outside production, to files; the e-Box Enterprise fake or none. */
+export interface MessagingConfig {
+  email: { kind: 'smtp'; url: string; from: string } | { kind: 'folder' };
+  ebox: 'fake' | 'off';
 }
 
 /** Where one authentic source is read: the deterministic fake, or the real adapter over HTTP. */
@@ -109,6 +123,35 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     secondFactor,
     oidc: oidcConfig(e),
     sources: sourcesConfig(e, production),
+    messaging: messagingConfig(e, production),
+  };
+}
+
+const DEFAULT_FROM = 'Working in Belgium <no-reply@localhost>';
+
+/**
+ * Production sends e-mail through a relay, never to files nobody reads, and never into a pretend
+ * e-Box. Elsewhere the folder outbox and the fake e-Box are the defaults.
+ */
+function messagingConfig(e: z.infer<typeof Environment>, production: boolean): MessagingConfig {
+  if (production && !e.SMTP_URL) {
+    throw new ConfigError(
+      'SMTP_URL: a production configuration needs the SMTP relay that sends e-mail (e.g. smtp://user:pass@host:587).',
+    );
+  }
+  if (production && e.SMTP_URL && !e.SMTP_FROM) {
+    throw new ConfigError('SMTP_FROM: a production configuration needs the From address of outgoing e-mail.');
+  }
+  if (production && e.EBOX_ENTERPRISE === 'fake') {
+    throw new ConfigError(
+      'EBOX_ENTERPRISE=fake: a production configuration cannot publish into a pretend e-Box.',
+    );
+  }
+  return {
+    email: e.SMTP_URL
+      ? { kind: 'smtp', url: e.SMTP_URL, from: e.SMTP_FROM ?? DEFAULT_FROM }
+      : { kind: 'folder' },
+    ebox: e.EBOX_ENTERPRISE ?? (production ? 'off' : 'fake'),
   };
 }
 

@@ -5,7 +5,7 @@ import { openPglite, openPostgres, type Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { seedDemo, printDemoWelcome } from './demo/seed.js';
 import { localStorage } from './documents/storage.js';
-import { folderMessaging } from './exchange/messaging.js';
+import { messagingFrom } from './exchange/channels.js';
 import { sourcesFrom } from './exchange/sources/index.js';
 import { systemClock } from './platform/clock.js';
 import { startJobs } from './jobs.js';
@@ -17,8 +17,10 @@ async function main() {
     : await openPglite(config.dataDir);
   await migrate(database);
   const storage = localStorage(join(config.dataDir, 'documents'));
-  // Demo mode writes messages as files to read; otherwise the e-Box/SMTP adapter plugs in here.
-  const messaging = folderMessaging(join(config.dataDir, 'outbox'));
+  // E-mail by SMTP when SMTP_URL is set (production requires it), else files to read in demo mode;
+  // organisations' e-Box messages to the e-Box Enterprise fake outside production (docs/messaging.md).
+  const outgoing = messagingFrom(config.messaging, join(config.dataDir, 'outbox'));
+  const messaging = outgoing.messaging;
   const sources = sourcesFrom(config.sources);
   const deps = { db: database.db, clock: systemClock, config, storage, messaging, sources };
   const accounts = config.demo ? await seedDemo(deps) : undefined;
@@ -29,6 +31,7 @@ async function main() {
   const stop = async () => {
     await jobs.stop();
     await app.close();
+    outgoing.close();
     await database.close();
     process.exit(0);
   };

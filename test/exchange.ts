@@ -95,3 +95,17 @@ export async function inbox(client: Client, query = ''): Promise<InboxItem[]> {
 
 export const forDossier = (items: InboxItem[], dossierId: string) =>
   items.filter((i) => i.dossierId === dossierId);
+
+/** The competent region declares a filed dossier admissible, then refuses the work with grounds. */
+export async function refuseWork(region: Client, id: string, grounds: string) {
+  await expectStatus(
+    region.post(dossierPath(id, '/admissibility'), { outcome: 'admissible' }),
+    200,
+    'admissible',
+  );
+  return expectStatus(
+    region.post(dossierPath(id, '/decisions'), { kind: 'work', outcome: 'refused', grounds }),
+    201,
+    'refusal',
+  );
+}

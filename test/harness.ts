@@ -9,7 +9,8 @@ import { openPglite, openPostgres, type Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
 import { seedParties, type DemoDirectory } from '../src/demo/parties.js';
 import { localStorage } from '../src/documents/storage.js';
-import { RecordingMessaging } from '../src/exchange/messaging.js';
+import { FakeEBox } from '../src/exchange/ebox.js';
+import { RecordingMessaging, routedMessaging, type Messaging } from '../src/exchange/messaging.js';
 import { sourcesFrom } from '../src/exchange/sources/index.js';
 import { FixedClock } from '../src/platform/clock.js';
 import { newId } from '../src/platform/ids.js';
@@ -22,7 +23,9 @@ export interface TestPlatform {
   url: string;
   clock: FixedClock;
   deps: AppDeps;
+  /** The e-mails sent; e-Box messages go to `ebox`. */
   messaging: RecordingMessaging;
+  ebox: FakeEBox;
   directory: DemoDirectory;
   login(username: string, language?: string): Promise<Client>;
   loginAll<const N extends readonly string[]>(usernames: N): Promise<{ [K in keyof N]: Client }>;
@@ -55,7 +58,10 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
   };
 }
 
-export async function startPlatform(overrides: Partial<Config> = {}): Promise<TestPlatform> {
+export async function startPlatform(
+  overrides: Partial<Config> = {},
+  options: { email?: Messaging } = {},
+): Promise<TestPlatform> {
   const { database, drop } = await freshDatabase();
   await migrate(database);
   const directory = await seedParties(database.db);
@@ -69,12 +75,14 @@ export async function startPlatform(overrides: Partial<Config> = {}): Promise<Te
     ...overrides,
   };
   const messaging = new RecordingMessaging();
+  const ebox = new FakeEBox();
   const deps: AppDeps = {
     db: database.db,
     clock,
     config,
     storage: localStorage(documentsDir),
-    messaging,
+    // E-mail to the recorder, or to what the test gives (an SMTP adapter); e-Box to the fake.
+    messaging: routedMessaging(options.email ?? messaging, ebox),
     sources: sourcesFrom(config.sources),
   };
   const app = await buildApp(deps);
@@ -89,6 +97,7 @@ export async function startPlatform(overrides: Partial<Config> = {}): Promise<Te
     clock,
     deps,
     messaging,
+    ebox,
     directory,
     anonymous: (language = 'en') => new Client(url, language),
     login,

@@ -158,10 +158,11 @@ describe('grounds of negative decisions (Art. 24)', () => {
 });
 
 describe('designation register (Art. 16-17)', () => {
-  it('needs two persons of the same controller; only then may the designated person read health documents', async () => {
+  it('needs two persons of the same controller, neither the designee; only then may the designated person read health documents', async () => {
     const dvzColleague = await platform.login(
       (await addColleague(platform, 'dvz', 'dvz-colleague'), 'dvz-colleague'),
     );
+    const dvzThird = await platform.login((await addColleague(platform, 'dvz', 'dvz-third'), 'dvz-third'));
     const me = (await dvz.get('/api/v1/session')).body.user.id;
     const { id } = await filedSinglePermit(platform, employer); // abroad: a medical certificate of the 1980 law
     await flanders.post(path(id, '/admissibility'), { outcome: 'admissible' });
@@ -169,22 +170,30 @@ describe('designation register (Art. 16-17)', () => {
     expect(before.body.documents.some((d: { type: string }) => d.type === 'medical_certificate')).toBe(false);
     expect(before.body.withheld).toContain('health');
 
-    const proposed = await dvz.post('/api/v1/designations', {
+    const designation = {
       userId: me,
       category: 'health',
       validFrom: '2026-11-01',
       reason: 'Residence examination team',
-    });
+    };
+    // Art. 16: nobody designates themselves.
+    const ofOneself = await dvz.post('/api/v1/designations', designation);
+    expect([ofOneself.status, ofOneself.body.code]).toEqual([409, 'designation_of_oneself']);
+    const proposed = await dvzColleague.post('/api/v1/designations', designation);
     expect(proposed.status).toBe(201);
-    expect((await dvz.post(`/api/v1/designations/${proposed.body.id}/validate`)).body.code).toBe(
+    expect((await dvzColleague.post(`/api/v1/designations/${proposed.body.id}/validate`)).body.code).toBe(
       'designation_needs_second_person',
+    );
+    // Nor does the designee validate their own designation.
+    expect((await dvz.post(`/api/v1/designations/${proposed.body.id}/validate`)).body.code).toBe(
+      'designation_of_oneself',
     );
     expect((await dvz.get(path(id))).body.withheld).toContain('health');
     // Another controller cannot validate it either.
     expect((await flanders.post(`/api/v1/designations/${proposed.body.id}/validate`)).status).toBe(404);
 
-    const validated = await dvzColleague.post(`/api/v1/designations/${proposed.body.id}/validate`);
-    expect(validated.body).toMatchObject({ status: 'valid', validatedBy: { name: 'dvz-colleague (test)' } });
+    const validated = await dvzThird.post(`/api/v1/designations/${proposed.body.id}/validate`);
+    expect(validated.body).toMatchObject({ status: 'valid', validatedBy: { name: 'dvz-third (test)' } });
     const after = await dvz.get(path(id));
     const medical = after.body.documents.find((d: { type: string }) => d.type === 'medical_certificate');
     expect(medical).toMatchObject({ downloadable: true });

@@ -388,18 +388,18 @@ async function claim(b: Built) {
   expect(confirmed.status).toBe(200);
 }
 
-/** Proposed by the person, validated by a colleague of the same controller (rule 6). */
-async function designate(person: Client, colleague: Client) {
+/** Proposed by one colleague of the same controller, validated by another (rule 6, Art. 16). */
+async function designate(person: Client, colleague: Client, third: Client) {
   const me = (await person.get('/api/v1/session')).body.user.id;
   for (const category of ['health', 'criminal'] as const) {
-    const proposed = await person.post('/api/v1/designations', {
+    const proposed = await colleague.post('/api/v1/designations', {
       userId: me,
       category,
       validFrom: '2026-11-01',
       reason: 'Examination team (access policy test)',
     });
     expect(proposed.status).toBe(201);
-    const validated = await colleague.post(`/api/v1/designations/${proposed.body.id}/validate`);
+    const validated = await third.post(`/api/v1/designations/${proposed.body.id}/validate`);
     expect(validated.body).toMatchObject({ status: 'valid' });
   }
 }
@@ -431,8 +431,12 @@ beforeAll(async () => {
     const key = name.replace(/-colleague$/, 'Colleague') as ClientName;
     clients[key] = logged[i] as Client;
   });
-  await designate(clients.flanders, clients.flandersColleague);
-  await designate(clients.dvz, clients.dvzColleague);
+  const [flandersThird, dvzThird] = await Promise.all([
+    platform.login((await addColleague(platform, 'flanders', 'flanders-third'), 'flanders-third')),
+    platform.login((await addColleague(platform, 'dvz', 'dvz-third'), 'dvz-third')),
+  ]);
+  await designate(clients.flanders, clients.flandersColleague, flandersThird);
+  await designate(clients.dvz, clients.dvzColleague, dvzThird);
 
   // Procedure (a), workplace in Flanders: the worker abroad (visa D at the demo post) or in
   // Belgium (residence document from the Antwerp municipality).

@@ -42,7 +42,9 @@ const C: readonly Procedure[] = ['professional_card'];
 
 /**
  * The post (visa D) and the municipality (residence document) read alike: once the permit is
- * authorised, who it is for and the positive decisions, not the fee proof (Art. 21-23).
+ * authorised, who it is for and the positive decisions, not the fee proof (Art. 21-23). The
+ * authorisation is that of the procedure: the residence decision of a single permit, the work
+ * decision of a work permit (Art. 23), the professional card (Art. 22); see docs/decisions/0005.
  */
 const ISSUING_PARTY: Record<DataCategory, Cell> = {
   identity: { level: 'R', after: 'authorisation' },

@@ -278,8 +278,11 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     act('extension', 'Extend the decision period once, with a reason', ExtensionBody, (r, id, b) =>
       extendDeadline(deps, commandOf(r), id, b),
     );
-    act('withdrawal', 'Withdraw the application before a decision (applicant)', WithdrawalBody, (r, id, b) =>
-      withdrawApplication(deps, commandOf(r), id, b),
+    act(
+      'withdrawal',
+      'Withdraw the application before a decision (applicant)',
+      WithdrawalBody.optional(),
+      (r, id, b) => withdrawApplication(deps, commandOf(r), id, b ?? {}),
     );
     act('issued', 'Record the visa, residence document or card handed over', IssuedBody, (r, id, b) =>
       recordIssued(deps, commandOf(r), id, b),

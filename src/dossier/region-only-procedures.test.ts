@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PDF, enterpriseNumberFrom, singlePermitSections } from '../demo/fixtures.js';
 import { documentsToUpload } from '../demo/fixtures.js';
 import { startPlatform, type Client, type TestPlatform } from '../../test/harness.js';
+import { forDossier, inbox } from '../../test/exchange.js';
 
 /** Work permits (b) and professional cards (c) are decided by the region alone (R-PROC-5). */
 let platform: TestPlatform;
@@ -45,19 +46,22 @@ async function uploadAll(
   }
 }
 
-async function filedWorkPermit(postcode: string) {
+async function filedWorkPermit(
+  postcode: string,
+  where: { abroad: boolean; visaPost?: string; municipality?: string } = { abroad: false },
+) {
   const s = singlePermitSections(
     {
       serial: 700,
       givenNames: 'Test',
       familyName: 'Werkkaart',
       nationality: 'MA',
-      abroad: false,
+      abroad: where.abroad,
       workplacePostcode: postcode,
     },
     {
-      visaPost: '',
-      municipality: platform.directory.organisations['municipality-liege'] ?? '',
+      visaPost: where.visaPost ?? '',
+      municipality: where.municipality ?? platform.directory.organisations['municipality-liege'] ?? '',
       employerSerial: 1,
     },
   );
@@ -67,7 +71,7 @@ async function filedWorkPermit(postcode: string) {
     ...s,
   });
   expect(created.status).toBe(201);
-  await uploadAll(employer, created.body.id, 'work_permit', postcode, false);
+  await uploadAll(employer, created.body.id, 'work_permit', postcode, where.abroad);
   const filed = await employer.post(path(created.body.id, '/submit'));
   expect(filed.body).toMatchObject({ state: 'filed' });
   return created.body.id as string;
@@ -144,44 +148,46 @@ describe('work permit (b): refusal paths and the request loop', () => {
   });
 });
 
-describe('professional card (c)', () => {
-  async function filedCard() {
-    const created = await selfemployed.post('/api/v1/dossiers', {
-      procedure: 'professional_card',
-      category: 'professional_card',
-      identity: singlePermitSections(
-        {
-          serial: 701,
-          givenNames: 'Test',
-          familyName: 'Beroepskaart',
-          nationality: 'BR',
-          abroad: false,
-          workplacePostcode: '1000',
-        },
-        { visaPost: '', municipality: '', employerSerial: 1 },
-      ).identity,
-      residence: {
-        passportNumber: 'DEMO00701',
-        passportIssuingCountry: 'BR',
-        passportExpiry: '2031-01-01',
-        email: 'card@example.org',
+async function filedCard(
+  where: { abroad: boolean; visaPost?: string; municipality?: string } = { abroad: false },
+) {
+  const created = await selfemployed.post('/api/v1/dossiers', {
+    procedure: 'professional_card',
+    category: 'professional_card',
+    identity: singlePermitSections(
+      {
+        serial: 701,
+        givenNames: 'Test',
+        familyName: 'Beroepskaart',
+        nationality: 'BR',
         abroad: false,
+        workplacePostcode: '1000',
       },
-      selfEmployed: {
-        activity: 'Graphic design studio',
-        naceCode: '74.10',
-        enterpriseNumber: enterpriseNumberFrom(9),
-        activityAddress: { street: 'Voorbeeldlaan', number: '7', postcode: '1000', municipality: 'Brussel' },
-        fiscalStatus: 'Self-employed, main occupation',
-      },
-    });
-    expect(created.status).toBe(201);
-    await uploadAll(selfemployed, created.body.id, 'professional_card', '1000', false);
-    const filed = await selfemployed.post(path(created.body.id, '/submit'));
-    expect(filed.body).toMatchObject({ state: 'filed', region: 'brussels' });
-    return created.body.id as string;
-  }
+      { visaPost: '', municipality: '', employerSerial: 1 },
+    ).identity,
+    residence: {
+      passportNumber: 'DEMO00701',
+      passportIssuingCountry: 'BR',
+      passportExpiry: '2031-01-01',
+      email: 'card@example.org',
+      ...where,
+    },
+    selfEmployed: {
+      activity: 'Graphic design studio',
+      naceCode: '74.10',
+      enterpriseNumber: enterpriseNumberFrom(9),
+      activityAddress: { street: 'Voorbeeldlaan', number: '7', postcode: '1000', municipality: 'Brussel' },
+      fiscalStatus: 'Self-employed, main occupation',
+    },
+  });
+  expect(created.status).toBe(201);
+  await uploadAll(selfemployed, created.body.id, 'professional_card', '1000', where.abroad);
+  const filed = await selfemployed.post(path(created.body.id, '/submit'));
+  expect(filed.body).toMatchObject({ state: 'filed', region: 'brussels' });
+  return created.body.id as string;
+}
 
+describe('professional card (c)', () => {
   it('goes from filing to a granted, issued card with the region of the activity; the counter reads it', async () => {
     const brussels = await platform.login('brussels');
     const id = await filedCard();
@@ -243,6 +249,133 @@ describe('professional card (c)', () => {
     expect(refused.body.state).toBe('work_refused');
     expect(refused.body.decisions.at(-1).grounds).toBe('No economic interest shown');
     expect(JSON.stringify((await counter.get(path(id))).body)).not.toContain('No economic interest');
+  });
+});
+
+describe('the decision reaches the post or the municipality in every procedure (Art. 22-23)', () => {
+  const orgs = () => platform.directory.organisations;
+  const events = async (client: Client, id: string) =>
+    forDossier(await inbox(client), id).map((d) => d.event);
+
+  async function grantWork(id: string) {
+    await wallonia.post(path(id, '/admissibility'), { outcome: 'admissible' });
+    const granted = await wallonia.post(path(id, '/decisions'), { kind: 'work', outcome: 'granted' });
+    expect(granted.body.state).toBe('work_granted');
+  }
+
+  it('a work permit granted to a worker abroad goes to the post, which opens it (Art. 23 first para.)', async () => {
+    const [post, municipality] = await platform.loginAll(['post', 'municipality'] as const);
+    const id = await filedWorkPermit('4000', { abroad: true, visaPost: orgs().post ?? '' });
+    expect((await post.get(path(id))).status).toBe(404);
+    await grantWork(id);
+    expect(await events(post, id)).toEqual(['visa_d_authorised']);
+    expect(await events(municipality, id)).toEqual([]);
+    const seen = await post.get(path(id));
+    expect(seen.status).toBe(200);
+    expect(seen.body.sections.identity.familyName).toBe('Werkkaart');
+    expect(seen.body.decisions.map((d: { kind: string }) => d.kind)).toContain('work');
+    expect(seen.body.sections.employment).toBeUndefined();
+  });
+
+  it('one granted to a worker in Belgium goes to the municipality (Art. 23 second para.)', async () => {
+    const [post, municipality] = await platform.loginAll(['post', 'municipality'] as const);
+    const id = await filedWorkPermit('4000', { abroad: false, municipality: orgs().municipality ?? '' });
+    await grantWork(id);
+    expect(await events(municipality, id)).toEqual(['residence_document_authorised']);
+    expect(await events(post, id)).toEqual([]);
+    expect((await municipality.get(path(id))).status).toBe(200);
+  });
+
+  it('a refused work permit reaches neither', async () => {
+    const post = await platform.login('post');
+    const id = await filedWorkPermit('4000', { abroad: true, visaPost: orgs().post ?? '' });
+    await wallonia.post(path(id, '/admissibility'), { outcome: 'admissible' });
+    await wallonia.post(path(id, '/decisions'), { kind: 'work', outcome: 'refused', grounds: 'Marché' });
+    expect(await events(post, id)).toEqual([]);
+    expect((await post.get(path(id))).status).toBe(404);
+  });
+
+  it('a professional card granted to a person abroad goes to the post (Art. 22), never to a municipality', async () => {
+    const [post, municipality, brussels] = await platform.loginAll([
+      'post',
+      'municipality',
+      'brussels',
+    ] as const);
+    const abroad = await filedCard({ abroad: true, visaPost: orgs().post ?? '' });
+    // In Belgium: Art. 22 names no municipality, so one named in the dossier is told nothing.
+    const here = await filedCard({ abroad: false, municipality: orgs().municipality ?? '' });
+    for (const id of [abroad, here]) {
+      await brussels.post(path(id, '/admissibility'), { outcome: 'admissible' });
+      const granted = await brussels.post(path(id, '/decisions'), {
+        kind: 'professional_card',
+        outcome: 'granted',
+      });
+      expect(granted.body.state).toBe('work_granted');
+    }
+    expect(await events(post, abroad)).toEqual(['visa_d_authorised']);
+    const seen = await post.get(path(abroad));
+    expect(seen.status).toBe(200);
+    expect(seen.body.decisions.map((d: { kind: string }) => d.kind)).toContain('professional_card');
+    expect(seen.body.sections.selfEmployed).toBeUndefined();
+    expect(await events(municipality, here)).toEqual([]);
+  });
+
+  it('asks where the worker is before a work permit or a card is filed', async () => {
+    const created = await employer.post('/api/v1/dossiers', {
+      procedure: 'work_permit',
+      category: 'work_permit',
+    });
+    const missing = (await employer.post(path(created.body.id, '/submit'))).body.missing as {
+      section?: string;
+      name: string;
+    }[];
+    expect(missing).toContainEqual({ kind: 'field', section: 'residence', name: 'abroad' });
+    await employer.patch(path(created.body.id), { residence: { abroad: false } });
+    const again = (await employer.post(path(created.body.id, '/submit'))).body.missing;
+    expect(again).toContainEqual({ kind: 'field', section: 'residence', name: 'municipality' });
+    expect(again).toContainEqual({ kind: 'document', name: 'residence_permit' });
+    await employer.patch(path(created.body.id), { residence: { abroad: true } });
+    const abroad = (await employer.post(path(created.body.id, '/submit'))).body.missing;
+    expect(abroad).toContainEqual({ kind: 'field', section: 'residence', name: 'visaPost' });
+    expect(abroad).toContainEqual({ kind: 'document', name: 'photo' });
+    expect(abroad).not.toContainEqual({ kind: 'document', name: 'residence_permit' });
+
+    const card = await selfemployed.post('/api/v1/dossiers', {
+      procedure: 'professional_card',
+      category: 'professional_card',
+      residence: { abroad: false },
+    });
+    const cardMissing = (await selfemployed.post(path(card.body.id, '/submit'))).body.missing;
+    expect(cardMissing).not.toContainEqual(expect.objectContaining({ section: 'residence', name: 'abroad' }));
+    expect(cardMissing).not.toContainEqual(expect.objectContaining({ name: 'municipality' }));
+  });
+
+  it('files without the ONSS number once the enterprise number is known (once-only, Art. 14)', async () => {
+    const s = singlePermitSections(
+      {
+        serial: 702,
+        givenNames: 'Test',
+        familyName: 'Eenmalig',
+        nationality: 'MA',
+        abroad: false,
+        workplacePostcode: '4000',
+      },
+      { visaPost: '', municipality: orgs().municipality ?? '', employerSerial: 1 },
+    );
+    const { onssNumber, ...employment } = s.employment;
+    expect(onssNumber).toBeDefined();
+    expect(employment.employer.enterpriseNumber).toBeDefined();
+    const created = await employer.post('/api/v1/dossiers', {
+      procedure: 'work_permit',
+      category: 'work_permit',
+      ...s,
+      employment,
+    });
+    expect(created.status).toBe(201);
+    await uploadAll(employer, created.body.id, 'work_permit', '4000', false);
+    const filed = await employer.post(path(created.body.id, '/submit'));
+    expect(filed.status, JSON.stringify(filed.body)).toBe(200);
+    expect(filed.body.state).toBe('filed');
   });
 });
 

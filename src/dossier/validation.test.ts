@@ -162,3 +162,26 @@ describe('documents are judged by their content', () => {
     expect(codes(res)).toEqual({ type: 'invalid_choice' });
   });
 });
+
+describe('an action without a body is called as the README shows it', () => {
+  // `curl -X POST $B/dossiers/<id>/submit`: no body and no content-type at all.
+  const bare = (client: Client, path: string) => client.request('POST', path);
+
+  it('files (or lists what is missing) on a POST /submit with no body', async () => {
+    const res = await bare(employer, `/api/v1/dossiers/${draftId}/submit`);
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('dossier_incomplete');
+    expect(res.body.missing.length).toBeGreaterThan(0);
+  });
+
+  it('withdraws an application with no body, its reason being optional', async () => {
+    const created = await employer.post('/api/v1/dossiers', {
+      procedure: 'single_permit',
+      category: 'single_permit',
+    });
+    const res = await bare(employer, `/api/v1/dossiers/${created.body.id}/withdrawal`);
+    expect(res.status).toBe(200);
+    expect(res.body.id).toBe(created.body.id);
+    expect(res.body.state).toBe('withdrawn_by_applicant');
+  });
+});

@@ -43,10 +43,21 @@ export interface Route {
   event: DeliveryEvent;
 }
 
+/** The decision that authorises the stay or the work the post or municipality acts on (Art. 21-23). */
+const AUTHORISATION: Record<Procedure, DecisionRecord['kind']> = {
+  single_permit: 'residence',
+  work_permit: 'work',
+  professional_card: 'professional_card',
+};
+
 /**
  * Where one decision goes. Pure, so the rules of R-RCPT-1..4 read as one list:
- * - a granted single permit goes to the post for the visa D when the worker is abroad, else to
- *   the municipality for the temporary residence document (Art. 21-23);
+ * - the authorisation of every procedure goes to the post for the visa D when the worker is
+ *   abroad: the residence decision of a single permit (Art. 21 first para.), the work decision of
+ *   a work permit (Art. 23 first para.), the professional card (Art. 22);
+ * - when the worker is in Belgium it goes to the municipality for the temporary residence
+ *   document: a single permit (Art. 21 second para.) and a work permit (Art. 23 second para.);
+ *   Art. 22 names no municipality for the professional card, so none is told (docs/decisions/0005);
  * - a withdrawn single permit (work or residence) goes to the employment service of the region
  *   (Art. 10 9°);
  * - every negative decision tells the other competent authorities only that it was taken
@@ -65,13 +76,13 @@ export function routesOf(input: {
 }): Route[] {
   const { procedure, decision: d, residence } = input;
   const routes: Route[] = [];
-  if (procedure === 'single_permit' && d.kind === 'residence' && d.outcome === 'granted') {
+  if (d.outcome === 'granted' && d.kind === AUTHORISATION[procedure]) {
     if (residence.abroad === true && residence.visaPost) {
       routes.push({
         to: { kind: 'organisation', organisationId: residence.visaPost },
         event: 'visa_d_authorised',
       });
-    } else if (residence.abroad !== true && residence.municipality) {
+    } else if (residence.abroad !== true && residence.municipality && procedure !== 'professional_card') {
       routes.push({
         to: { kind: 'organisation', organisationId: residence.municipality },
         event: 'residence_document_authorised',

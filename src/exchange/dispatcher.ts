@@ -2,6 +2,7 @@ import type { AppDeps } from '../deps.js';
 import type { Tx } from '../db/database.js';
 import { isLanguage } from '../contract/language.js';
 import { deliveredOf } from './deliveries.js';
+import { Undeliverable } from './messaging.js';
 import {
   EVENT_ID_HEADER,
   SIGNATURE_HEADER,
@@ -229,15 +230,19 @@ async function claimNotifications(
 /** Once sent, the copy of the address and text is erased: the dossier keeps the original. */
 async function sendNotification(deps: DispatchDeps, n: ClaimedNotification, now: Date): Promise<boolean> {
   let ok = true;
+  let undeliverable = false;
   try {
     await deps.messaging.send({
+      id: n.id,
       to: n.address,
       language: isLanguage(n.language) ? n.language : 'en',
       subject: n.subject,
       body: n.body,
     });
-  } catch {
+  } catch (e) {
     ok = false;
+    // No channel for the address (an e-Box while none is configured): retrying cannot help.
+    undeliverable = e instanceof Undeliverable;
   }
   await deps.db
     .updateTable('notification')
@@ -245,9 +250,9 @@ async function sendNotification(deps: DispatchDeps, n: ClaimedNotification, now:
       ok
         ? { sent_at: now, last_error: null, address: null, subject: null, body: null }
         : {
-            last_error: 'send_failed',
+            last_error: undeliverable ? 'no_channel' : 'send_failed',
             next_attempt_at: new Date(now.getTime() + backoffMs(n.attempts)),
-            ...(n.attempts >= MAX_ATTEMPTS && { gave_up_at: now }),
+            ...((undeliverable || n.attempts >= MAX_ATTEMPTS) && { gave_up_at: now }),
           },
     )
     .where('id', '=', n.id)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Client, type TestPlatform } from '../../test/harness.js';
-import { dossierPath as path } from '../../test/exchange.js';
+import { dossierPath as path, refuseWork } from '../../test/exchange.js';
 import { filedSinglePermit } from '../../test/scenarios.js';
 import { enterpriseNumberFrom } from '../demo/fixtures.js';
 import { dispatchDue } from './dispatcher.js';
@@ -62,13 +62,7 @@ describe('the inbox of messages (Art. 20 §5)', () => {
   });
 
   it('a negative decision: the employer’s inbox holds the fact, never the grounds; newest first', async () => {
-    await flanders.post(path(id, '/admissibility'), { outcome: 'admissible' });
-    const refused = await flanders.post(path(id, '/decisions'), {
-      kind: 'work',
-      outcome: 'refused',
-      grounds: GROUNDS,
-    });
-    expect(refused.status).toBe(201);
+    await refuseWork(flanders, id, GROUNDS);
     const res = await employer.get<{ items: Item[]; unread: number }>('/api/v1/messages');
     expect(res.body.items).toHaveLength(3);
     expect(res.body.unread).toBe(3);

@@ -9,8 +9,8 @@ import { AppError } from '../platform/errors.js';
 
 /*
  * The inbox (Art. 20 §5, Art. 24): the messages about dossiers, kept on the platform. An
- * applicant organisation (employer, mandatary, self-employed person) reads the messages addressed
- * to it; a worker reads the decisions of the dossiers they claimed. Rows are written with the step
+ * applicant organisation (employer, self-employed person), and a mandatary for the dossiers under
+ * its mandate, reads the messages addressed to it; a worker reads the decisions of the dossiers they claimed. Rows are written with the step
  * that caused them (`queueNotifications`); here they are only listed and marked read.
  *
  * Both boxes are read through the gate: a message shows only while its dossier shows to the

@@ -1,16 +1,37 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Language } from '../contract/language.js';
+import type { EBoxEnterprise } from './ebox.js';
 
 /**
- * Communications to applicants and workers (Art. 20 §5): the e-Box, or the e-mail address given in
- * the form. The platform only knows this port; production plugs the e-Box / SMTP adapter in.
+ * Communications to applicants and workers (Art. 20 §5): the e-Box of an organisation, or an
+ * e-mail address (a user's, or the one given in the form). The platform only knows this port;
+ * `routedMessaging` sends each message by the channel its address names (docs/messaging.md).
  */
 export interface Message {
+  /** An e-mail address, or `ebox:` and an enterprise number for an organisation's e-Box. */
   to: string;
   language: Language;
   subject: string;
   body: string;
+  /** The same on every retry of one message (the outbox row's id), where the channel uses one. */
+  id?: string;
+}
+
+const EBOX_SCHEME = 'ebox:';
+
+/** The address of an organisation's e-Box Enterprise, as the outbox stores it. */
+export const eboxAddress = (enterpriseNumber: string) => `${EBOX_SCHEME}${enterpriseNumber}`;
+
+export const isEboxAddress = (to: string) => to.startsWith(EBOX_SCHEME);
+
+/** No channel is configured for this address: trying again cannot help, the dispatcher gives up. */
+export class Undeliverable extends Error {
+  constructor(readonly code: 'no_ebox_channel') {
+    super(`message not sent: ${code}`);
+    this.name = 'Undeliverable';
+  }
 }
 
 export interface Messaging {
@@ -36,6 +57,27 @@ export function folderMessaging(folder: string): Messaging {
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${counter}.eml`;
       const text = `To: ${message.to}\nSubject: ${message.subject}\nContent-Language: ${message.language}\n\n${message.body}\n`;
       await writeFile(join(folder, name), text, { mode: 0o600 });
+    },
+  };
+}
+
+/**
+ * One port, two channels: `ebox:` addresses go to the e-Box Enterprise, every other address by
+ * e-mail. Without an e-Box channel (production, until the real adapter exists) an e-Box message
+ * is undeliverable rather than retried for days.
+ */
+export function routedMessaging(email: Messaging, ebox: EBoxEnterprise | undefined): Messaging {
+  return {
+    async send(message) {
+      if (!isEboxAddress(message.to)) return email.send(message);
+      if (!ebox) throw new Undeliverable('no_ebox_channel');
+      await ebox.publish({
+        enterpriseNumber: message.to.slice(EBOX_SCHEME.length),
+        language: message.language,
+        subject: message.subject,
+        body: message.body,
+        idempotencyKey: message.id ?? randomUUID(),
+      });
     },
   };
 }

@@ -32,13 +32,16 @@ describe('notifications for every step (Art. 20 §5), in the dossier’s languag
   let reference = '';
   let workerEmail = '';
 
-  it('filing: the applicant’s users hear of it, in Dutch with an English courtesy copy; the worker not yet', async () => {
+  it('filing: the applicant’s and its mandatary’s users hear of it, in Dutch with an English courtesy copy; the worker not yet', async () => {
     const draft = await filedSinglePermit(platform, employer);
     id = draft.id;
     reference = (await employer.get(path(id))).body.reference;
     workerEmail = draft.sections.residence.email;
     const sent = await sendDue();
-    expect([...sent.keys()]).toEqual(['employer@example.org']);
+    expect([...sent.keys()]).toEqual(['employer@example.org', 'mandatary@example.org']);
+    const text = (to: string) =>
+      sent.get(to)?.map(({ language, subject, body }) => ({ language, subject, body }));
+    expect(text('mandatary@example.org')).toEqual(text('employer@example.org'));
     const [m] = sent.get('employer@example.org') ?? [];
     expect(m).toMatchObject({ language: 'nl', subject: `Aanvraag ${reference} ingediend` });
     expect(m?.body).toContain('werd op 2026-11-23 ingediend');
@@ -53,7 +56,7 @@ describe('notifications for every step (Art. 20 §5), in the dossier’s languag
     });
     expect(res.status).toBe(201);
     const sent = await sendDue();
-    expect([...sent.keys()]).toEqual(['employer@example.org']);
+    expect([...sent.keys()]).toEqual(['employer@example.org', 'mandatary@example.org']);
     expect(sent.get('employer@example.org')?.[0]?.body).toContain('uiterlijk op 2026-12-15');
     const requestId = res.body.requests[0].id;
     await employer.post(path(id, `/requests/${requestId}/answer`), { documentIds: [] });
@@ -73,7 +76,9 @@ describe('notifications for every step (Art. 20 §5), in the dossier’s languag
     });
     expect(refused.status).toBe(201);
     const sent = await sendDue();
-    expect(new Set(sent.keys())).toEqual(new Set([workerEmail, 'employer@example.org']));
+    expect(new Set(sent.keys())).toEqual(
+      new Set([workerEmail, 'employer@example.org', 'mandatary@example.org']),
+    );
 
     const [toWorker] = sent.get(workerEmail) ?? [];
     expect(toWorker?.subject).toBe(`Beslissing over uw aanvraag ${reference}`);
@@ -90,6 +95,10 @@ describe('notifications for every step (Art. 20 §5), in the dossier’s languag
     expect(toEmployer?.body).not.toContain('GROUNDS-51c9');
     expect(toEmployer?.body).not.toContain('geweigerd');
     expect(toEmployer?.body).not.toContain('refused');
+    // The mandatary acts for the employer and is told the same: the fact, never the grounds.
+    const [toMandatary] = sent.get('mandatary@example.org') ?? [];
+    expect(toMandatary?.body).toBe(toEmployer?.body);
+    expect(toMandatary?.body).not.toContain('GROUNDS-51c9');
     // No authority is sent an e-mail: they have their inbox of deliveries.
     expect([...sent.keys()].some((k) => /flanders|dvz/.test(k))).toBe(false);
   });
@@ -125,7 +134,7 @@ describe('notifications for every step (Art. 20 §5), in the dossier’s languag
 
     await post.post(path(other, '/issued'), { issuedOn: '2026-12-01', documentNumber: 'VISA-1' });
     const issued = await sendDue();
-    expect([...issued.keys()]).toEqual(['employer@example.org']);
+    expect([...issued.keys()]).toEqual(['employer@example.org', 'mandatary@example.org']);
     expect(issued.get('employer@example.org')?.[0]?.body).toContain('visum lang verblijf (visum D)');
   });
 
@@ -137,7 +146,8 @@ describe('notifications for every step (Art. 20 §5), in the dossier’s languag
     try {
       await flanders.post(path(third, '/admissibility'), { outcome: 'inadmissible', grounds: GROUNDS });
       const report = await dispatchDue(platform.deps, platform.clock.now());
-      expect(report.notifications).toEqual({ sent: 0, failed: 2 });
+      // The e-mails wait; the employer's and the mandatary's e-Box copies went out.
+      expect(report.notifications).toEqual({ sent: 2, failed: 3 });
     } finally {
       platform.messaging.send = original;
     }
@@ -149,6 +159,7 @@ describe('notifications for every step (Art. 20 §5), in the dossier’s languag
       .where('sent_at', 'is', null)
       .execute();
     expect(pending.map((n) => [n.attempts, n.last_error])).toEqual([
+      [1, 'send_failed'],
       [1, 'send_failed'],
       [1, 'send_failed'],
     ]);

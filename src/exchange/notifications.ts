@@ -5,6 +5,7 @@ import type { ActionName } from '../contract/actions.js';
 import { legalDate } from '../platform/clock.js';
 import { newId } from '../platform/ids.js';
 import { isLanguage, type Language } from '../contract/language.js';
+import { eboxAddress } from './messaging.js';
 import {
   renderMessage,
   type DecisionText,
@@ -17,11 +18,13 @@ import {
  * Messages to applicants and workers for every step of a dossier (Art. 20 §5). They are written
  * to the `notification` outbox in the transaction of the step and sent by the dispatcher after
  * commit: a message that cannot be sent never undoes a decision, and a decision that rolls back
- * never sends one. The applicant organisation also keeps each message in its inbox
- * (`inbox_message`, src/exchange/inbox.ts), and the person concerned each decision
- * (`subject_message`, read through the gate in src/exchange/inbox.ts), written in the same transaction. What each message says follows the access policy: the employer learns only
- * that a negative decision was taken; the whole decision, grounds included, goes to the worker
- * alone (Art. 24).
+ * never sends one. The applicant organisation, and every mandatary acting for it on the dossier,
+ * also keeps each message in its inbox (`inbox_message`, src/exchange/inbox.ts) and receives it in
+ * its e-Box Enterprise when it has an enterprise number (docs/messaging.md); the person concerned
+ * keeps each decision (`subject_message`, read through the gate in src/exchange/inbox.ts), written
+ * in the same transaction. What each message says follows the access policy: the employer and its
+ * mandataries learn only that a negative decision was taken; the whole decision, grounds
+ * included, goes to the person concerned alone (Art. 24).
  */
 
 type Step =
@@ -66,7 +69,7 @@ function issuedDocument(record: DossierRecord, action: ActionRecord): IssuedDocu
 }
 
 interface Outgoing {
-  role: 'applicant' | 'worker';
+  role: 'applicant' | 'mandatary' | 'worker';
   userId: string | null;
   address: string;
   text: StepText;
@@ -88,31 +91,53 @@ export async function queueNotifications(
   if (step === 'decision' && !decision) return;
   const applicant = await tx
     .selectFrom('organisation')
-    .select('kind')
+    .select(['kind', 'enterprise_number'])
     .where('id', '=', record.applicantOrganisationId)
     .executeTakeFirstOrThrow();
   // A self-employed person files about themselves: as the person concerned they get the whole text.
   const applicantIsSubject = applicant.kind === 'self_employed';
-  const users = await tx
-    .selectFrom('membership as m')
-    .innerJoin('app_user as u', 'u.id', 'm.user_id')
-    .select(['u.id', 'u.email'])
-    .where('m.organisation_id', '=', record.applicantOrganisationId)
-    .where('u.disabled_at', 'is', null)
-    .where('u.email', 'is not', null)
-    .execute();
+  const mandataries = await mandatariesOf(tx, record, now);
+
+  // The employer's text; a mandatary acts for the employer and is told what the employer is told,
+  // never the grounds of a negative decision (Art. 24), even for a self-employed applicant.
+  const organisationText: StepText =
+    step !== 'decision' ? step : decision?.negative ? 'negative_fact' : 'decision';
+  const applicantText: StepText =
+    step === 'decision' && applicantIsSubject ? 'decision_full' : organisationText;
+  const told: {
+    id: string;
+    enterpriseNumber: string | null;
+    role: 'applicant' | 'mandatary';
+    text: StepText;
+  }[] = [
+    {
+      id: record.applicantOrganisationId,
+      enterpriseNumber: applicant.enterprise_number,
+      role: 'applicant',
+      text: applicantText,
+    },
+    ...mandataries.map((m) => ({
+      id: m.id,
+      enterpriseNumber: m.enterprise_number,
+      role: 'mandatary' as const,
+      text: organisationText,
+    })),
+  ];
 
   const outgoing: Outgoing[] = [];
-  const applicantText: StepText =
-    step !== 'decision'
-      ? step
-      : applicantIsSubject
-        ? 'decision_full'
-        : decision?.negative
-          ? 'negative_fact'
-          : 'decision';
-  for (const u of users) {
-    if (u.email) outgoing.push({ role: 'applicant', userId: u.id, address: u.email, text: applicantText });
+  for (const org of told) {
+    // The organisation's e-Box first, then each of its users' addresses.
+    if (org.enterpriseNumber) {
+      outgoing.push({
+        role: org.role,
+        userId: null,
+        address: eboxAddress(org.enterpriseNumber),
+        text: org.text,
+      });
+    }
+    for (const u of await usersOf(tx, org.id)) {
+      if (u.email) outgoing.push({ role: org.role, userId: u.id, address: u.email, text: org.text });
+    }
   }
   if (step === 'decision') {
     for (const address of workerAddresses(record)) {
@@ -121,22 +146,24 @@ export async function queueNotifications(
   }
   const vars = await varsOf(tx, record, action, decision);
   const language: Language = isLanguage(record.language) ? record.language : 'en';
-  // The applicant organisation's inbox keeps the message on the platform, whoever has an address.
-  const forInbox = renderMessage(language, applicantText, vars);
-  await tx
-    .insertInto('inbox_message')
-    .values({
-      id: newId(),
-      recipient_organisation_id: record.applicantOrganisationId,
-      dossier_id: record.id,
-      action_id: action.id,
-      language,
-      subject: forInbox.subject,
-      body: forInbox.body,
-      created_at: now,
-    })
-    .onConflict((oc) => oc.columns(['action_id', 'recipient_organisation_id']).doNothing())
-    .execute();
+  // Each organisation's inbox keeps the message on the platform, whoever has an address.
+  for (const org of told) {
+    const forInbox = renderMessage(language, org.text, vars);
+    await tx
+      .insertInto('inbox_message')
+      .values({
+        id: newId(),
+        recipient_organisation_id: org.id,
+        dossier_id: record.id,
+        action_id: action.id,
+        language,
+        subject: forInbox.subject,
+        body: forInbox.body,
+        created_at: now,
+      })
+      .onConflict((oc) => oc.columns(['action_id', 'recipient_organisation_id']).doNothing())
+      .execute();
+  }
   if (step === 'decision') {
     // The person concerned's copy on the platform, whether or not the form gave an address.
     const forSubject = renderMessage(language, 'decision_full', vars);
@@ -183,6 +210,40 @@ export async function queueNotifications(
       })
       .execute();
   }
+}
+
+/** Enabled users of an organisation who have an e-mail address. */
+function usersOf(tx: Tx, organisationId: string) {
+  return tx
+    .selectFrom('membership as m')
+    .innerJoin('app_user as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.email'])
+    .where('m.organisation_id', '=', organisationId)
+    .where('u.disabled_at', 'is', null)
+    .where('u.email', 'is not', null)
+    .orderBy('u.id')
+    .execute();
+}
+
+/**
+ * The mandataries acting for the applicant on this dossier at `now`: a mandate for all of the
+ * employer's dossiers or for this one, in force and not revoked (as the gate reads mandates,
+ * src/identity/holdings.ts `activeMandates`).
+ */
+function mandatariesOf(tx: Tx, record: DossierRecord, now: Date) {
+  return tx
+    .selectFrom('mandate as m')
+    .innerJoin('organisation as o', 'o.id', 'm.mandatary_organisation_id')
+    .select(['o.id', 'o.enterprise_number'])
+    .distinct()
+    .where('m.employer_organisation_id', '=', record.applicantOrganisationId)
+    .where((eb) => eb.or([eb('m.dossier_id', 'is', null), eb('m.dossier_id', '=', record.id)]))
+    .where('m.revoked_at', 'is', null)
+    .where('m.valid_from', '<=', now)
+    .where((eb) => eb.or([eb('m.valid_until', 'is', null), eb('m.valid_until', '>', now)]))
+    .where('o.kind', '=', 'mandatary')
+    .orderBy('o.id')
+    .execute();
 }
 
 /**

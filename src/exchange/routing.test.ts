@@ -49,6 +49,36 @@ describe('routesOf: where a decision goes (R-RCPT-1..4)', () => {
     ).toEqual(['muni-1:residence_document_authorised']);
   });
 
+  it('a granted work permit goes to the post when abroad, else to the municipality (Art. 23)', () => {
+    const granted = decision({ kind: 'work' });
+    const route = (abroad: boolean) =>
+      targets(
+        routesOf({
+          procedure: 'work_permit',
+          decision: granted,
+          residence: { ...residence, abroad },
+          admissible: true,
+        }),
+      );
+    expect(route(true)).toEqual(['post-1:visa_d_authorised']);
+    expect(route(false)).toEqual(['muni-1:residence_document_authorised']);
+  });
+
+  it('a granted professional card goes to the post when abroad and to no municipality (Art. 22)', () => {
+    const granted = decision({ kind: 'professional_card' });
+    const route = (abroad: boolean) =>
+      targets(
+        routesOf({
+          procedure: 'professional_card',
+          decision: granted,
+          residence: { ...residence, abroad },
+          admissible: true,
+        }),
+      );
+    expect(route(true)).toEqual(['post-1:visa_d_authorised']);
+    expect(route(false)).toEqual([]);
+  });
+
   it('a negative decision on a work permit or professional card tells DVZ, which follows residence', () => {
     for (const procedure of ['work_permit', 'professional_card'] as const) {
       const inadmissible = decision({ kind: 'admissibility', outcome: 'inadmissible', negative: true });

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../deps.js';
-import { appendAudit, type AuditKind } from '../audit/audit.js';
+import { actedBy, appendAudit, type AuditKind } from '../audit/audit.js';
 import type { Tx } from '../db/database.js';
 import type { Actor } from './actor.js';
 import { AppError } from '../platform/errors.js';
@@ -21,13 +21,7 @@ async function audit(
   id: string,
   extra: Record<string, string> = {},
 ) {
-  await appendAudit(tx, {
-    at: deps.clock.now(),
-    kind,
-    actorUserId: actor.userId,
-    actorOrganisationId: actor.organisation.id,
-    details: { designationId: id, ...extra },
-  });
+  await appendAudit(tx, actedBy(actor, deps.clock.now(), kind, { details: { designationId: id, ...extra } }));
 }
 
 export async function proposeDesignation(
@@ -52,6 +46,8 @@ export async function proposeDesignation(
       throw new AppError('validation_failed', {
         errors: [{ field: 'userId', code: 'unknown_organisation' }],
       });
+    // Art. 16: the designation is the act of two persons other than the one designated.
+    if (input.userId === actor.userId) throw new AppError('designation_of_oneself');
     if (input.validUntil && input.validUntil <= input.validFrom) {
       throw new AppError('validation_failed', {
         errors: [{ field: 'validUntil', code: 'end_before_start' }],
@@ -86,12 +82,13 @@ export async function validateDesignation(deps: AppDeps, actor: Actor, id: strin
   return deps.db.transaction().execute(async (tx) => {
     const row = await tx
       .selectFrom('designation')
-      .select(['proposed_by', 'validated_at', 'ended_at'])
+      .select(['user_id', 'proposed_by', 'validated_at', 'ended_at'])
       .where('id', '=', id)
       .where('controller_organisation_id', '=', actor.organisation.id)
       .forUpdate()
       .executeTakeFirst();
     if (!row) throw new AppError('not_found');
+    if (row.user_id === actor.userId) throw new AppError('designation_of_oneself');
     if (row.proposed_by === actor.userId) throw new AppError('designation_needs_second_person');
     if (row.validated_at || row.ended_at) throw new AppError('action_not_allowed_in_state');
     await tx

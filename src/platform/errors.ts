@@ -213,6 +213,15 @@ export const ERROR_CATALOGUE = {
       en: 'The code is wrong or has expired. Ask for a new code.',
     },
   },
+  designation_of_oneself: {
+    status: 409,
+    title: {
+      nl: 'Niemand kan zichzelf aanwijzen of de eigen aanwijzing valideren: twee andere personen doen dat.',
+      fr: 'Nul ne peut se désigner soi-même ni valider sa propre désignation : deux autres personnes le font.',
+      de: 'Niemand kann sich selbst benennen oder die eigene Benennung bestätigen: das tun zwei andere Personen.',
+      en: 'Nobody can designate themselves or validate their own designation: two other persons do.',
+    },
+  },
   designation_needs_second_person: {
     status: 409,
     title: {

@@ -151,6 +151,37 @@ describe('requiredDocuments (R-FILE-2)', () => {
     expect(docs('work_permit')).not.toContain('criminal_record');
   });
 
+  it('asks the residence documents of a work permit by where the worker is (Art. 23)', () => {
+    const abroad = docs('work_permit', { abroad: true });
+    const here = docs('work_permit', { abroad: false });
+    expect(abroad).toContain('photo');
+    expect(abroad).not.toContain('residence_permit');
+    expect(here).toContain('residence_permit');
+    expect(here).not.toContain('photo');
+    // The 1980 law's certificate and record go to the post with the visa application, not here.
+    for (const list of [abroad, here]) {
+      expect(list).not.toContain('medical_certificate');
+      expect(list).not.toContain('criminal_record');
+    }
+    const photo = requiredDocuments({
+      procedure: 'work_permit',
+      category: 'work_permit',
+      region: 'flanders',
+      facts: { abroad: true },
+      on: ON,
+    }).find((d) => d.documentType === 'photo');
+    expect(photo?.legalSource).toContain('Art. 23');
+    expect(photo?.legalSource).toContain('configured');
+  });
+
+  it('asks a self-employed person abroad no current residence permit (Art. 22)', () => {
+    const abroad = docs('professional_card', { abroad: true });
+    expect(abroad).toEqual(expect.arrayContaining(['passport', 'photo']));
+    expect(abroad).not.toContain('residence_permit');
+    expect(abroad).not.toContain('criminal_record');
+    expect(docs('professional_card', { abroad: false })).toContain('residence_permit');
+  });
+
   it('asks the professional card documents of a self-employed person', () => {
     const list = docs('professional_card', { abroad: false });
     expect(list).toEqual(

@@ -211,6 +211,16 @@ const WORK_PERMIT: RequiredDocumentRule[] = [
     { region: 'brussels' },
   ),
   rule('work_permit', 'residence_permit', `Art. 12 §1 2° b) ${CA}`, { when: 'in_belgium' }),
+  // The worker abroad asks a visa D on the decision made available to the post (Art. 23 first
+  // para.): the photo of Art. 12 §1 2° f) goes with it. The medical certificate and criminal record
+  // of the 1980 law are not asked here: the post takes them with the visa application, and on the
+  // platform nobody of (b) may read them (Art. 15-17; docs/decisions/0005).
+  rule(
+    'work_permit',
+    'photo',
+    `Art. 12 §1 2° f) and Art. 23 first para. ${CA} — configured: asked when the worker applies from abroad (visa D)`,
+    { when: 'abroad' },
+  ),
   rule('work_permit', 'posting_certificate', `Art. 13 §1 13°, 18° and 19° ${CA}`, { when: 'posted' }),
   rule('work_permit', 'payslips', `Art. 13 §1 12° ${CA} — configured: proof of pay on renewal`, {
     when: 'renewal',
@@ -236,6 +246,7 @@ const PROFESSIONAL_CARD: RequiredDocumentRule[] = [
   ),
   rule('professional_card', 'financial_proof', `Art. 13 §3 3° ${CA} (financial and fiscal data)`),
   rule('professional_card', 'criminal_record_self_employed', `Art. 13 §3 5° and Art. 17 §2 ${CA}`),
+  // Abroad, the passport and photo above go with the visa D (Art. 22); in Belgium, the current permit.
   rule('professional_card', 'residence_permit', `Art. 13 §3 2° ${CA}`, { when: 'in_belgium' }),
 ];
 

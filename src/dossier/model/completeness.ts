@@ -7,8 +7,7 @@ import type { Category, Procedure } from '../../contract/procedures.js';
 import type { Region } from '../../contract/regions.js';
 import type { SectionName, Sections } from '../../contract/sections.js';
 
-type FieldCondition =
-  'abroad' | 'in_belgium' | 'posted' | 'no_enterprise_number' | 'has_enterprise_number' | 'fee_due';
+type FieldCondition = 'abroad' | 'in_belgium' | 'posted' | 'no_enterprise_number' | 'fee_due';
 
 interface RequiredField {
   procedures: readonly Procedure[];
@@ -57,12 +56,17 @@ const selfEmployed = (field: string, when?: FieldCondition): RequiredField => ({
 export const REQUIRED_FIELDS: readonly RequiredField[] = [
   ...['givenNames', 'familyName', 'birthDate', 'birthPlace', 'birthCountry', 'sex', 'nationality', 'address'].map(identity),
   ...['passportNumber', 'passportIssuingCountry', 'passportExpiry', 'email'].map((f) => residence(f)),
-  residence('abroad', ['single_permit']),
-  residence('visaPost', ['single_permit'], 'abroad'),
-  residence('municipality', ['single_permit'], 'in_belgium'),
+  // Where the worker is decides who receives the decision, for every procedure (Art. 21-23,
+  // docs/decisions/0005): the post when a visa D is asked ((a) Art. 21, (b) Art. 23, (c) Art. 22),
+  // the municipality for a temporary residence document ((a) Art. 21, (b) Art. 23 second para.;
+  // Art. 22 names no municipality for (c)).
+  residence('abroad', ALL),
+  residence('visaPost', ALL, 'abroad'),
+  residence('municipality', AB, 'in_belgium'),
   ...['employer.name', 'employer.seatAddress', 'employer.email', 'employer.phone', 'workplace', 'jobTitle', 'iscoCode', 'startDate', 'hoursPerWeek', 'grossMonthlySalaryCents'].map((f) => employment(f)),
   employment('registration', { when: 'no_enterprise_number', legalSource: 'Art. 20 §2 3°' }),
-  employment('onssNumber', { when: 'has_enterprise_number', legalSource: 'Art. 13 §1 3°' }),
+  // Not `onssNumber`: with the enterprise number known, the platform fetches it from ONSS (once-only,
+  // Art. 13 §1 3° and Art. 14 §1; the checks compare a declared one). The form keeps it optional.
   employment('posting', { when: 'posted', legalSource: 'Art. 13 §1 (LIMOSA)' }),
   employment('research', { categories: ['researcher'], legalSource: 'Art. 13 §1 20°; Directive (EU) 2016/801' }),
   employment('seasonalSector', { categories: ['seasonal_worker'], legalSource: 'Directive 2014/36/EU' }),
@@ -126,8 +130,6 @@ function holds(
       return facts.posted === true;
     case 'no_enterprise_number':
       return !facts.hasEnterpriseNumber;
-    case 'has_enterprise_number':
-      return facts.hasEnterpriseNumber === true;
     case 'fee_due':
       return feeDue;
   }

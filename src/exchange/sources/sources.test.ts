@@ -205,6 +205,8 @@ describe('real adapters, chosen by configuration alone', () => {
     const ok = loadConfig(
       {
         ...production,
+        SMTP_URL: 'smtp://relay.example.be:587',
+        SMTP_FROM: 'no-reply@example.be',
         SOURCE_KBO: 'https://g/kbo',
         SOURCE_ONSS: 'https://g/onss',
         SOURCE_LIMOSA: 'https://g/l',

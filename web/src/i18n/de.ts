@@ -372,7 +372,8 @@ export const de: Dictionary = {
   'h.employment.employer.enterpriseNumber':
     '10 Ziffern, zum Beispiel 0123.456.749. Leer lassen, wenn der Arbeitgeber noch keine hat: Dann fragen wir die Eintragungsdaten ab.',
   'h.employment.employer.jointCommittee': 'Drei Ziffern, zum Beispiel 200.',
-  'h.employment.onssNumber': '7 bis 10 Ziffern.',
+  'h.employment.onssNumber':
+    '7 bis 10 Ziffern. Sie können es leer lassen: Die Plattform ruft es mit der Unternehmensnummer beim LSS ab.',
   'h.employment.registration.legalForm': 'Zum Beispiel: Gesellschaft mit beschränkter Haftung (GmbH).',
   'h.employment.iscoCode': 'Vier Ziffern, zum Beispiel 2512 für einen Softwareentwickler.',
   'h.employment.endDate': 'Für einen unbefristeten Vertrag leer lassen.',

@@ -356,7 +356,8 @@ export const en = {
   'h.employment.employer.enterpriseNumber':
     '10 digits, for example 0123.456.749. Leave empty if the employer has none yet: we then ask for the registration data.',
   'h.employment.employer.jointCommittee': 'Three digits, for example 200.',
-  'h.employment.onssNumber': '7 to 10 digits.',
+  'h.employment.onssNumber':
+    '7 to 10 digits. You may leave it empty: the platform fetches it from ONSS with the enterprise number.',
   'h.employment.registration.legalForm': 'For example: private limited company (BV/SRL).',
   'h.employment.iscoCode': 'Four digits, for example 2512 for a software developer.',
   'h.employment.endDate': 'Leave empty for an open-ended contract.',

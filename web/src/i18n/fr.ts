@@ -368,7 +368,8 @@ export const fr: Dictionary = {
   'h.employment.employer.enterpriseNumber':
     '10 chiffres, par exemple 0123.456.749. Laissez vide si l’employeur n’en a pas encore : nous demandons alors les données d’inscription.',
   'h.employment.employer.jointCommittee': 'Trois chiffres, par exemple 200.',
-  'h.employment.onssNumber': '7 à 10 chiffres.',
+  'h.employment.onssNumber':
+    '7 à 10 chiffres. Vous pouvez le laisser vide : la plateforme l’obtient auprès de l’ONSS grâce au numéro d’entreprise.',
   'h.employment.registration.legalForm': 'Par exemple : société à responsabilité limitée (SRL).',
   'h.employment.iscoCode': 'Quatre chiffres, par exemple 2512 pour un développeur de logiciels.',
   'h.employment.endDate': 'Laissez vide pour un contrat à durée indéterminée.',

@@ -364,7 +364,8 @@ export const nl: Dictionary = {
   'h.employment.employer.enterpriseNumber':
     '10 cijfers, bijvoorbeeld 0123.456.749. Laat leeg als de werkgever er nog geen heeft: dan vragen wij de inschrijvingsgegevens.',
   'h.employment.employer.jointCommittee': 'Drie cijfers, bijvoorbeeld 200.',
-  'h.employment.onssNumber': '7 tot 10 cijfers.',
+  'h.employment.onssNumber':
+    '7 tot 10 cijfers. U mag het leeg laten: het platform haalt het met het ondernemingsnummer op bij de RSZ.',
   'h.employment.registration.legalForm': 'Bijvoorbeeld: besloten vennootschap (BV).',
   'h.employment.iscoCode': 'Vier cijfers, bijvoorbeeld 2512 voor een softwareontwikkelaar.',
   'h.employment.endDate': 'Laat leeg voor een contract van onbepaalde duur.',

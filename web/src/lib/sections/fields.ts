@@ -88,9 +88,16 @@ export const SECTION_FIELDS: Record<Exclude<SectionName, never>, FieldSpec[]> = 
     { path: 'passportExpiry', kind: 'date' },
     { path: 'email', kind: 'email', hint: true },
     { path: 'phone', kind: 'tel', optional: true },
-    { path: 'abroad', kind: 'abroad', when: (c) => c.procedure === 'single_permit' },
+    // Every procedure: the decision goes to the post for a visa D (Art. 21-23); a municipality issues a
+    // temporary residence document for (a) and (b) only (Art. 21, 23 second para.; none in Art. 22).
+    { path: 'abroad', kind: 'abroad' },
     { path: 'visaPost', kind: 'post', hint: true, when: (c) => c.values.abroad === 'true' },
-    { path: 'municipality', kind: 'municipality', hint: true, when: (c) => c.values.abroad === 'false' },
+    {
+      path: 'municipality',
+      kind: 'municipality',
+      hint: true,
+      when: (c) => c.values.abroad === 'false' && c.procedure !== 'professional_card',
+    },
   ],
   employment: [
     {
@@ -117,6 +124,8 @@ export const SECTION_FIELDS: Record<Exclude<SectionName, never>, FieldSpec[]> = 
       path: 'onssNumber',
       kind: 'text',
       hint: true,
+      // Once-only (Art. 14): with the enterprise number known the platform fetches it from ONSS.
+      optional: true,
       group: 'g.employment.employer',
       width: 'medium',
       when: (c) => !noEnterpriseNumber('employer.enterpriseNumber')(c),
