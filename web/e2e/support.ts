@@ -86,9 +86,10 @@ export async function audit(page: Page, name: string): Promise<void> {
 /** Every page: the language shown is the one <html lang> names, and it has a title and a skip link. */
 export async function expectPage(page: Page, lang: Lang): Promise<void> {
   await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
+  // The page renders once its data has come; its heading says it is there.
+  await expect.poll(() => page.locator('main h1').count()).toBe(1);
   expect(await page.title()).toContain(tr(lang, 'app.name'));
   expect(await page.locator('a.skip-link[href="#main"]').count()).toBe(1);
-  expect(await page.locator('main h1').count()).toBe(1);
 }
 
 export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
