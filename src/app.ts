@@ -36,6 +36,7 @@ import { requireDeclaredPermissions } from './identity/authentication.js';
 import { MAX_DOCUMENT_BYTES } from './rules/documents.js';
 import { rulesRoutes } from './rules/rules.routes.js';
 import { installationRoutes } from './installation.routes.js';
+import { policySettingRoutes } from './access/settings.routes.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -163,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(inboxRoutes(deps), { prefix: API_PREFIX });
   await app.register(installationRoutes(deps), { prefix: API_PREFIX });
   await app.register(rulesRoutes(deps), { prefix: API_PREFIX });
+  await app.register(policySettingRoutes(deps), { prefix: API_PREFIX });
   await serveWebApp(app);
   return app;
 }

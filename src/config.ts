@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 const flag = z
@@ -9,8 +10,13 @@ const Environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.url().optional(),
-  /** R-PROC-2: procedure (c) exists but enters into force on a date set later (Art. 34, 36). */
-  PROFESSIONAL_CARD_ENABLED: flag.default(false),
+  /**
+   * R-PROC-2: the legal date from which procedure (c) may be filed here, YYYY-MM-DD. Art. 36 second
+   * para. leaves it to an executing cooperation agreement; unset, (c) is not in force (decision 0007).
+   */
+  PROFESSIONAL_CARD_FROM: z.iso.date({ error: 'must be a date written YYYY-MM-DD' }).optional(),
+  /** Replaced by PROFESSIONAL_CARD_FROM; only read to stop start-up with a message saying so. */
+  PROFESSIONAL_CARD_ENABLED: z.string().optional(),
   /** Seeding demo data into a PostgreSQL server must be asked for explicitly. */
   DEMO_SEED_DATABASE_URL: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -36,6 +42,8 @@ const Environment = z.object({
   SMTP_FROM: z.string().min(3).optional(),
   /** The e-Box Enterprise channel: only `fake` exists until the real adapter is built (docs/messaging.md). */
   EBOX_ENTERPRISE: z.enum(['fake', 'off']).optional(),
+  /** Wraps every dossier's document key (docs/decisions/0009): base64 of 32 random bytes. */
+  DOCUMENT_MASTER_KEY: z.string().optional(),
 });
 
 export type SecondFactorMode = 'required' | 'demo_exempt';
@@ -52,7 +60,8 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
-  professionalCardEnabled: boolean;
+  /** From which legal date procedure (c) may be filed; undefined while no date is set (Art. 36). */
+  professionalCardFrom: string | undefined;
   demo: boolean;
   demoSeedDatabaseUrl: boolean;
   logLevel: z.infer<typeof Environment>['LOG_LEVEL'];
@@ -65,6 +74,8 @@ export interface Config {
   sources: SourcesConfig;
   /** How messages leave the platform (docs/messaging.md). */
   messaging: MessagingConfig;
+  /** The master key that wraps every dossier's document key (32 bytes). */
+  documentMasterKey: Buffer;
 }
 
 /** E-mail by SMTP or, outside production, to files; the e-Box Enterprise fake or none. */
@@ -88,6 +99,9 @@ export interface SourcesConfig {
 
 export class ConfigError extends Error {}
 
+/** A date already past, so demo mode can show procedure (c); not a legal date (decision 0007). */
+export const DEMO_PROFESSIONAL_CARD_FROM = '2025-01-31';
+
 /** Reads the environment once; a wrong setting stops start-up with a message naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Config {
   const parsed = Environment.safeParse(env);
@@ -104,6 +118,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       'Demo mode seeds fictitious data; it refuses a DATABASE_URL unless DEMO_SEED_DATABASE_URL=true says so.',
     );
   }
+  if (e.PROFESSIONAL_CARD_ENABLED !== undefined) {
+    throw new ConfigError(
+      'PROFESSIONAL_CARD_ENABLED: procedure (c) now takes the date it enters into force, PROFESSIONAL_CARD_FROM=YYYY-MM-DD (Art. 36).',
+    );
+  }
   const secondFactor = e.SECOND_FACTOR ?? (demo ? 'demo_exempt' : 'required');
   if (production && secondFactor === 'demo_exempt') {
     throw new ConfigError(
@@ -115,7 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     port: e.PORT,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
-    professionalCardEnabled: e.PROFESSIONAL_CARD_ENABLED,
+    // The demo shows procedure (c) as an installation will once its date is set.
+    professionalCardFrom: e.PROFESSIONAL_CARD_FROM ?? (demo ? DEMO_PROFESSIONAL_CARD_FROM : undefined),
     demo,
     demoSeedDatabaseUrl: e.DEMO_SEED_DATABASE_URL,
     logLevel: e.LOG_LEVEL,
@@ -124,7 +144,36 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     oidc: oidcConfig(e),
     sources: sourcesConfig(e, production),
     messaging: messagingConfig(e, production),
+    documentMasterKey: documentMasterKey(e.DOCUMENT_MASTER_KEY, production),
   };
+}
+
+/**
+ * Outside production the documents are fictitious: a key derived from a public label lets the
+ * demo folder be reopened after a restart without writing a key file beside it. Being public, it
+ * must never protect real files, so production refuses it.
+ */
+export const DEMO_DOCUMENT_MASTER_KEY = createHash('sha256')
+  .update('Single Window demo document master key: public, for fictitious data only')
+  .digest();
+
+function documentMasterKey(value: string | undefined, production: boolean): Buffer {
+  if (value === undefined) {
+    if (production)
+      throw new ConfigError(
+        'DOCUMENT_MASTER_KEY: a production configuration needs the master key of the document files (openssl rand -base64 32).',
+      );
+    return DEMO_DOCUMENT_MASTER_KEY;
+  }
+  const key = Buffer.from(value, 'base64');
+  // The value itself is never echoed: a near-miss of the real key is still a secret.
+  if (key.length !== 32 || key.toString('base64') !== value.trim())
+    throw new ConfigError(
+      'DOCUMENT_MASTER_KEY: must be 32 random bytes in base64 (openssl rand -base64 32).',
+    );
+  if (production && key.equals(DEMO_DOCUMENT_MASTER_KEY))
+    throw new ConfigError('DOCUMENT_MASTER_KEY: a production configuration cannot use the public demo key.');
+  return key;
 }
 
 const DEFAULT_FROM = 'Working in Belgium <no-reply@localhost>';

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { PROCEDURES } from './contract/procedures.js';
 import { DEMO_ACCOUNTS } from './demo/parties.js';
 import type { AppDeps } from './deps.js';
+import { legalDate } from './platform/clock.js';
 import { ACCEPTED_MEDIA_TYPES, MAX_DOCUMENT_BYTES } from './rules/documents.js';
+import { isProcedureInForce, procedureInForceFrom } from './rules/procedures.js';
 
 /**
- * What this installation offers, public: the procedures in force, the upload limits, and in demo
+ * What this installation offers, public: the procedures in force and the date each enters into force, the upload limits, and in demo
  * mode the fictitious accounts the sign-in page lists. It sits with the wiring because it speaks
  * of the installation (its configuration and demo data), not of one module.
  */
@@ -27,7 +29,18 @@ export function installationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: {
             200: z.object({
               demo: z.boolean(),
-              procedures: z.array(z.enum(PROCEDURES)),
+              procedures: z.array(z.enum(PROCEDURES)).describe('The procedures that may be filed today'),
+              procedureDates: z
+                .array(
+                  z.object({
+                    procedure: z.enum(PROCEDURES),
+                    inForceFrom: z.iso
+                      .date()
+                      .nullable()
+                      .describe('First legal date it may be filed; null while no act has set one (Art. 36)'),
+                  }),
+                )
+                .describe('From which date each procedure may be filed here'),
               languages: z.array(z.enum(['nl', 'fr', 'de', 'en'])),
               acceptedMediaTypes: z.array(z.string()),
               maxDocumentBytes: z.number().int(),
@@ -39,9 +52,13 @@ export function installationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async () =>
         Promise.resolve({
           demo: deps.config.demo,
-          procedures: PROCEDURES.filter(
-            (p) => p !== 'professional_card' || deps.config.professionalCardEnabled,
+          procedures: PROCEDURES.filter((p) =>
+            isProcedureInForce(p, legalDate(deps.clock.now()), deps.config.professionalCardFrom),
           ),
+          procedureDates: PROCEDURES.map((procedure) => ({
+            procedure,
+            inForceFrom: procedureInForceFrom(procedure, deps.config.professionalCardFrom),
+          })),
           languages: ['nl' as const, 'fr' as const, 'de' as const, 'en' as const],
           acceptedMediaTypes: [...ACCEPTED_MEDIA_TYPES],
           maxDocumentBytes: MAX_DOCUMENT_BYTES,

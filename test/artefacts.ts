@@ -18,7 +18,7 @@ export async function generateArtefacts(): Promise<Record<string, string>> {
   const documents = mkdtempSync(join(tmpdir(), 'sw-gen-'));
   try {
     await migrate(database);
-    const config = { ...loadConfig({ LOG_LEVEL: 'silent' }, []), professionalCardEnabled: true };
+    const config = loadConfig({ LOG_LEVEL: 'silent' }, []);
     const app = await buildApp({
       db: database.db,
       clock: systemClock,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { type AppDeps } from '../src/deps.js';
-import { loadConfig, type Config } from '../src/config.js';
+import { DEMO_PROFESSIONAL_CARD_FROM, loadConfig, type Config } from '../src/config.js';
 import { openPglite, openPostgres, type Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
 import { seedParties, type DemoDirectory } from '../src/demo/parties.js';
@@ -58,8 +58,11 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
   };
 }
 
+/** What a test may change in the configuration; (c) is in force from a past date unless it sets `professionalCardFrom`. */
+export type ConfigOverrides = Partial<Config>;
+
 export async function startPlatform(
-  overrides: Partial<Config> = {},
+  overrides: ConfigOverrides = {},
   options: { email?: Messaging } = {},
 ): Promise<TestPlatform> {
   const { database, drop } = await freshDatabase();
@@ -72,6 +75,8 @@ export async function startPlatform(
   const config: Config = {
     ...loadConfig({ LOG_LEVEL: 'silent' }, []),
     secondFactor: 'demo_exempt',
+    // As in demo mode, procedure (c) is in force from a past date; a test of the date sets its own.
+    professionalCardFrom: DEMO_PROFESSIONAL_CARD_FROM,
     ...overrides,
   };
   const messaging = new RecordingMessaging();
@@ -188,6 +193,7 @@ export class Client {
   post = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
     this.request<T>('POST', path, body ?? {}, headers);
   patch = <T = any>(path: string, body: unknown) => this.request<T>('PATCH', path, body);
+  put = <T = any>(path: string, body: unknown) => this.request<T>('PUT', path, body);
   delete = <T = any>(path: string) => this.request<T>('DELETE', path);
 
   async upload(dossierId: string, type: string, content: Buffer, fileName = `${type}.pdf`) {

@@ -23,6 +23,8 @@ export interface Case {
   procedure: Procedure;
   lc: Lifecycle;
   designated: { health: boolean; criminal: boolean };
+  /** Art. 25: the NL text (narrow) or the FR text (broad), as the management committee decides. */
+  reading: 'narrow' | 'broad';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -101,12 +103,12 @@ export function specLevel(relation: Relation, category: DataCategory, c: Case): 
     case 'other_region':
       switch (category) {
         case 'identity':
+        case 'residence':
         case 'employment':
         case 'admin':
           return 'R';
         case 'self_employed':
           return cOnly ? 'R' : '-';
-        case 'residence':
         case 'health':
         case 'criminal':
         case 'source':
@@ -188,13 +190,14 @@ export function specLevel(relation: Relation, category: DataCategory, c: Case): 
       break;
     case 'inspection':
       switch (category) {
-        case 'identity':
-        case 'residence':
-        case 'employment':
-        case 'self_employed':
+        case 'identity': // "R (to identify the worker)"
+        case 'employment': // narrow: "employer and workplace only"
         case 'admin':
-        case 'source':
           return 'R';
+        case 'residence': // "narrow: —; broad: R"
+        case 'self_employed':
+        case 'source':
+          return c.reading === 'broad' ? 'R' : '-';
         case 'health':
         case 'criminal':
         case 'grounds':
@@ -204,9 +207,9 @@ export function specLevel(relation: Relation, category: DataCategory, c: Case): 
     case 'employment_service':
       switch (category) {
         case 'identity': // "R (identity and contact) after a withdrawal"
+        case 'residence': // the contact: the worker's e-mail and phone are kept here (0004 §D12)
         case 'admin': // "withdrawal of the single permit only"
           return withdrawn(c) ? 'R' : '-';
-        case 'residence':
         case 'employment':
         case 'self_employed':
         case 'health':
@@ -251,13 +254,16 @@ export function specReadableTypes(
     case 'municipality':
     case 'employment_service':
       // "positive decisions only" / "withdrawal of the single permit only": decisions, not the
-      // fee proof that is the other admin document (0004 §D6).
-      if (category === 'admin') return [];
+      // fee proof that is the other admin document (0004 §D6); the contact, not the passport copy.
+      if (category === 'admin' || (relation === 'employment_service' && category === 'residence')) return [];
+      return undefined;
+    case 'inspection':
+      // Narrow: "employer and workplace only" — data, not the contract or payslips.
+      if (category === 'employment' && c.reading === 'narrow') return [];
       return undefined;
     case 'applicant':
     case 'subject':
     case 'other_region':
-    case 'inspection':
     case 'operator':
     case 'dpo':
       return undefined;

@@ -55,6 +55,27 @@ export async function filedSinglePermit(platform: TestPlatform, employer: Client
   return draft;
 }
 
+/**
+ * Answers an open request for documents as an applicant does: uploads the document asked for,
+ * then answers with it (an answer that adds no document is refused, decision 0007).
+ */
+export async function answerWithDocument(
+  client: Client,
+  dossierId: string,
+  requestId: string,
+  type = 'other',
+) {
+  const before = await client.get<{ documents: { id: string }[] }>(`/api/v1/dossiers/${dossierId}`);
+  const known = new Set(before.body.documents.map((d) => d.id));
+  const uploaded = await client.upload(dossierId, type, DEMO_PDF);
+  if (uploaded.status !== 201) throw new Error(`upload ${type} failed ${uploaded.status}`);
+  const added = (uploaded.body.documents as { id: string }[]).find((d) => !known.has(d.id));
+  if (!added) throw new Error('the upload added no document');
+  return client.post(`/api/v1/dossiers/${dossierId}/requests/${requestId}/answer`, {
+    documentIds: [added.id],
+  });
+}
+
 /** The worker claims a filed dossier with its passport, birth date and the code e-mailed to them. */
 export async function claimDossier(
   platform: TestPlatform,

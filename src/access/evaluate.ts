@@ -4,8 +4,10 @@ import type { Lifecycle } from '../dossier/model/lifecycle.js';
 import type { Relation } from '../contract/states.js';
 import {
   CATEGORY_COLUMNS,
+  cellUnder,
   POLICY,
   policyRowOf,
+  type InspectionReading,
   type Cell,
   type DecisionFilter,
   type Level,
@@ -19,6 +21,8 @@ export interface Grant {
   decisions: DecisionFilter | undefined;
   /** When set, only these document types of the category show. */
   documentTypes: readonly DocumentType[] | undefined;
+  /** When set, only these fields of the category's section show. */
+  fields: readonly string[] | undefined;
   /** Every relation of the caller that gives this level, with its decision filter. */
   via: readonly { relation: Relation; decisions: DecisionFilter | undefined }[];
 }
@@ -30,6 +34,8 @@ export interface AccessContext {
   lifecycle: Lifecycle;
   /** Whether the user is named in the validated designation register for a category. */
   designatedFor: (category: 'health' | 'criminal') => boolean;
+  /** The reading of Art. 25 in force for inspection services. */
+  inspectionReading: InspectionReading;
 }
 
 export function reached(milestone: Milestone, ctx: AccessContext): boolean {
@@ -70,6 +76,7 @@ export function grantsFor(relations: readonly Relation[], ctx: AccessContext): G
       relation: undefined,
       decisions: undefined,
       documentTypes: undefined,
+      fields: undefined,
       via: [],
     };
     for (const relation of relations) {
@@ -78,13 +85,13 @@ export function grantsFor(relations: readonly Relation[], ctx: AccessContext): G
       // `after`) would otherwise show a withdrawn draft (0004 §D9).
       const neverFiled = ctx.lifecycle.state === 'draft' || ctx.lifecycle.filedAt === undefined;
       if (neverFiled && relation !== 'applicant' && relation !== 'subject') continue;
-      const cell = POLICY[policyRowOf(relation, ctx.procedure)][category];
+      const cell = cellUnder(POLICY[policyRowOf(relation, ctx.procedure)][category], ctx.inspectionReading);
       const level = levelOf(cell, category, ctx);
       if (level === '-') continue;
       const documentTypes = cell.designated ?? cell.onlyDocuments;
       const via = { relation, decisions: cell.decisions };
       if (RANK[level] > RANK[best.level]) {
-        best = { level, relation, decisions: cell.decisions, documentTypes, via: [via] };
+        best = { level, relation, decisions: cell.decisions, documentTypes, fields: cell.fields, via: [via] };
       } else if (RANK[level] === RANK[best.level]) {
         // Same level from two relations: keep both. Before, the first one won, so a self-employed
         // person (applicant and subject of their own dossier) saw their refusal only as the fact
@@ -96,6 +103,7 @@ export function grantsFor(relations: readonly Relation[], ctx: AccessContext): G
             best.documentTypes && documentTypes
               ? [...new Set([...best.documentTypes, ...documentTypes])]
               : undefined,
+          fields: best.fields && cell.fields ? [...new Set([...best.fields, ...cell.fields])] : undefined,
         };
       }
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Client, type TestPlatform } from '../../test/harness.js';
-import { filedSinglePermit } from '../../test/scenarios.js';
+import { completeSinglePermitDraft, filedSinglePermit } from '../../test/scenarios.js';
 import { addColleague } from '../../test/users.js';
 
 let platform: TestPlatform;
@@ -221,23 +221,27 @@ describe('designation register (Art. 16-17)', () => {
 });
 
 describe('mutual recognition (Art. 26)', () => {
-  it('another region reads only with a dossier of its own for the same person, and a stated purpose', async () => {
+  it('another region reads only with a dossier of its own for the same worker, and a stated purpose', async () => {
     const flemish = await filedSinglePermit(platform, employer, { postcode: '2000' });
-    const brusselsOwn = await filedSinglePermit(platform, employer, { postcode: '1000' });
+    // Brussels examines a dossier about the same worker (same national number).
+    const ownDraft = await completeSinglePermitDraft(platform, employer, { postcode: '1000' });
+    await employer.patch(path(ownDraft.id), { identity: { niss: flemish.sections.identity.niss } });
+    expect((await employer.post(path(ownDraft.id, '/submit'))).status).toBe(200);
+    const brusselsOwn = ownDraft;
     const unrelated = await filedSinglePermit(platform, employer, { postcode: '1000' });
     expect((await brussels.get(path(flemish.id))).status).toBe(404);
-    // The demo employer is the same in all three, so the enterprise number links them.
     const withoutPurpose = await brussels.request('GET', path(flemish.id), undefined, {
       'x-for-dossier': brusselsOwn.id,
     });
     expect(withoutPurpose.body.code).toBe('purpose_required');
     const read = await brussels.request('GET', path(flemish.id), undefined, {
       'x-for-dossier': brusselsOwn.id,
-      'x-purpose': 'Check of an earlier permit for the same employer',
+      'x-purpose': 'Check of an earlier permit for the same worker',
+      'x-purpose-code': 'earlier_application',
     });
     expect(read.status).toBe(200);
     expect(read.body.sections.employment).toBeDefined();
-    expect(read.body.sections.residence).toBeUndefined();
+    expect(read.body.sections.residence).toBeDefined();
     // A dossier of another region does not count as "its own".
     const notOwn = await brussels.request('GET', path(unrelated.id), undefined, {
       'x-for-dossier': flemish.id,
@@ -254,7 +258,9 @@ describe('mutual recognition (Art. 26)', () => {
       e.organisation.name.startsWith('Bruxelles'),
     );
     expect(recognition).toHaveLength(1);
-    expect(recognition[0].purpose).toContain('Mutual recognition (Art. 26): Check of an earlier permit');
+    expect(recognition[0].purpose).toContain(
+      'Mutual recognition (Art. 26) [earlier_application]: Check of an earlier permit',
+    );
     // The Flemish DPO supervises Flemish dossiers, not those of Brussels.
     expect((await dpo.get(path(brusselsOwn.id, '/access-log'))).status).toBe(404);
   });

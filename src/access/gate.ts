@@ -10,7 +10,7 @@ import { grantsFor, sees, type Grants } from './evaluate.js';
 import type { ReadContext } from './read-context.js';
 import { loadRecords } from './records.js';
 import { relationsOf } from './relations.js';
-import { identityKeys, standingOf, type Standing } from './standing.js';
+import { standingOf, workerKeys, type Standing } from './standing.js';
 
 /**
  * The one door to dossier content (architecture rule 1). Every read of a dossier, its documents
@@ -39,7 +39,7 @@ function evaluate(actor: Actor, record: DossierRecord, standing: Standing): Open
       applicantOrganisationId: record.applicantOrganisationId,
       visaPost: record.sections.residence?.visaPost,
       municipality: record.sections.residence?.municipality,
-      keys: identityKeys(record.sections),
+      keys: workerKeys(record.sections),
     },
     standing,
   );
@@ -47,6 +47,7 @@ function evaluate(actor: Actor, record: DossierRecord, standing: Standing): Open
     procedure: record.procedure,
     lifecycle: record.lifecycle,
     designatedFor: (category) => standing.designated.has(category),
+    inspectionReading: standing.inspectionReading,
   });
   return sees(grants) || relations.includes('dpo') ? { record, relations, grants, standing } : undefined;
 }
@@ -162,13 +163,24 @@ const DEFAULT_PURPOSE: Record<Relation, string> = {
 export const purposeOf = (opened: Opened, stated: string | undefined): string =>
   stated ?? DEFAULT_PURPOSE[opened.relations[0] ?? 'operator'];
 
-/** The purpose logged with a read: a mutual-recognition read names its own dossier too. */
+/** The purpose logged with a read: a mutual-recognition read names its code and own dossier too. */
 export const purposeFor = (opened: Opened, context: ReadContext): string =>
   opened.relations.includes('other_region')
-    ? `${DEFAULT_PURPOSE.other_region}: ${context.purpose ?? ''} (own dossier ${context.forDossierId ?? ''})`
+    ? `${DEFAULT_PURPOSE.other_region} [${context.purposeCode ?? ''}]: ${context.purpose ?? ''} (own dossier ${context.forDossierId ?? ''})`
     : purposeOf(opened, context.purpose);
 
-/** Opens one dossier for a read: 404 when invisible; a mutual-recognition read must say why. */
+/**
+ * Relations that read only with a stated purpose: inspection (Art. 25, "useful for the control"),
+ * and another region, which also gives the code of its purpose (Art. 26).
+ */
+export function requireStatedPurpose(opened: Opened, context: ReadContext): void {
+  const only = (relation: Relation) => opened.relations.length === 1 && opened.relations[0] === relation;
+  if (only('other_region') && (!context.purpose || !context.purposeCode))
+    throw new AppError('purpose_required');
+  if (only('inspection') && !context.purpose) throw new AppError('purpose_required');
+}
+
+/** Opens one dossier for a read: 404 when invisible; a consultation must say why. */
 export async function openForRead(
   db: Queryable,
   actor: Actor,
@@ -178,9 +190,7 @@ export async function openForRead(
 ): Promise<{ opened: Opened; purpose: string }> {
   const [opened] = await open(db, actor, clock, [id], context);
   if (!opened) throw new AppError('not_found');
-  if (opened.relations.length === 1 && opened.relations[0] === 'other_region' && !context.purpose) {
-    throw new AppError('purpose_required');
-  }
+  requireStatedPurpose(opened, context);
   return { opened, purpose: purposeFor(opened, context) };
 }
 

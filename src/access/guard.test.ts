@@ -21,6 +21,7 @@ const NO_CONTENT: Record<string, string> = {
   dossier_assignment: 'who of an authority handles a dossier: work organisation, no content',
   access_log: 'the gate’s own record of reads, shown to the subject and the DPO by the gate',
   audit_trail: 'the hash chain, read by its verifier only',
+  dossier_key: 'the wrapped key of a dossier’s files: no content, opens nothing without the master key',
 };
 
 /** Modules that read copies for no person at all, each with why. */

@@ -3,7 +3,9 @@ import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { newId } from '../platform/ids.js';
+import { AppError } from '../platform/errors.js';
 import { type Sections } from '../contract/sections.js';
+import { NEGATIVE_STATES, type ShownState } from '../contract/states.js';
 import { activeMandates } from '../identity/holdings.js';
 import type { DossierSummary } from '../contract/views.js';
 
@@ -13,7 +15,7 @@ import { deadlineClock } from '../dossier/model/deadline.js';
 import { encodeCursor } from '../platform/cursor.js';
 import { newestFirst, positionOf } from '../db/paging.js';
 export interface ListFilters {
-  state?: string | undefined;
+  state?: ShownState | undefined;
   procedure?: string | undefined;
   region?: string | undefined;
   q?: string | undefined;
@@ -92,6 +94,8 @@ export async function listDossiers(
   filters: ListFilters,
 ): Promise<{ items: DossierSummary[]; nextCursor: string | null }> {
   const org = actor.organisation;
+  // Art. 25: inspection consults a dossier for a control, found by a search that states its purpose.
+  if (org.kind === 'inspection') throw new AppError('search_required');
   const mandates = org.kind === 'mandatary' ? await activeMandates(db, org.id, clock.now()) : [];
   let after = positionOf(filters.cursor);
   const items: DossierSummary[] = [];
@@ -102,7 +106,12 @@ export async function listDossiers(
       db
         .selectFrom('dossier')
         .select(['id', 'created_at'])
-        .$if(filters.state !== undefined, (q) => q.where('state', '=', filters.state ?? ''))
+        .$if(filters.state !== undefined, (q) =>
+          // `negative_decision` stands for every state that names a negative decision's kind.
+          filters.state === 'negative_decision'
+            ? q.where('state', 'in', NEGATIVE_STATES)
+            : q.where('state', '=', filters.state ?? ''),
+        )
         .$if(filters.procedure !== undefined, (q) => q.where('procedure', '=', filters.procedure ?? ''))
         .$if(filters.region !== undefined, (q) => q.where('region', '=', filters.region ?? ''))
         .$if(org.kind === 'employer' || org.kind === 'self_employed', (q) =>
@@ -157,6 +166,8 @@ export async function listDossiers(
     for (const o of opened) {
       const { view, read } = redact(o);
       if (filters.q && !matches(view, filters.q)) continue;
+      // Filtered on the state the caller is shown, so a filter never tells a decision's kind (Art. 24).
+      if (filters.state !== undefined && view.state !== filters.state) continue;
       items.push(summaryOf(o, view, now, assignees.get(view.id) ?? null));
       const identity = view.sections.identity;
       if (identity)

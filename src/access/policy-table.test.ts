@@ -33,6 +33,8 @@ const D5 = 'D5 registration data only: the section, not the business plan or fin
 const D6 = 'D6 a decision-only admin cell lets no admin document (fee proof) through';
 const D7 = 'D7 R-RCPT-3: a refused card shows as the fact of a negative decision';
 const D10 = "D10 Art. 17 §1: DVZ's designation covers the worker's criminal record";
+const D12 = 'D12 Art. 25 narrow: employer and workplace are these fields of the employment section';
+const D13 = 'D13 the contact the employment service reads is kept in the residence section';
 
 const after = (spec: string, ours: string) => ({ spec, ours });
 
@@ -66,6 +68,7 @@ const ARGUED_DIFFERENCES: readonly ArguedDifference[] = [
   ...(
     [
       ['identity', after('R', 'R after filing')],
+      ['residence', after('R', 'R after filing')],
       ['employment', after('R', 'R after filing')],
       ['self_employed', after('R (c)', 'R (c) after filing')],
       ['admin', after('R, negative: F', 'R after filing, negative: F')],
@@ -132,14 +135,27 @@ const ARGUED_DIFFERENCES: readonly ArguedDifference[] = [
   },
   ...(
     [
-      ['identity', after('R', 'R after filing')],
-      ['residence', after('R', 'R after filing')],
-      ['employment', after('R', 'R after filing')],
-      ['self_employed', after('R', 'R after filing')],
+      ['identity', after('R (to identify the worker)', 'R (to identify the worker) after filing')],
+      ['residence', after('narrow: —; broad: R', 'narrow: —; broad: R after filing')],
+      ['self_employed', after('narrow: —; broad: R', 'narrow: —; broad: R after filing')],
       ['admin', after('R, negative: F', 'R after filing, negative: F')],
-      ['source', after('R', 'R after filing')],
+      ['source', after('narrow: —; broad: R', 'narrow: —; broad: R after filing')],
     ] as const
   ).map(([column, texts]) => ({ row: 'inspection', column, ...texts, reason: D1 })),
+  {
+    row: 'inspection',
+    column: 'employment',
+    spec: 'narrow: employer and workplace only; broad: R',
+    ours: 'narrow: R after filing, fields: employer, registration, onssNumber, workplace, no documents; broad: R after filing',
+    reason: `${D1}; ${D12}`,
+  },
+  {
+    row: 'employment service',
+    column: 'residence',
+    spec: '—',
+    ours: 'R after a withdrawal, fields: email, phone, no documents',
+    reason: D13,
+  },
   {
     row: 'employment service',
     column: 'admin',

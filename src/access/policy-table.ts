@@ -41,6 +41,7 @@ const ROW_NOTES: Partial<Record<PolicyRow, string>> = {
 /** Words of a cell that name what the data already restricts; printed, never enforced. */
 const CELL_NOTES: Partial<Record<`${PolicyRow}.${DataCategory}`, { scope?: string; tail?: string }>> = {
   'employment_service.identity': { scope: 'identity and contact' },
+  'inspection.identity': { scope: 'to identify the worker' },
   'business_counter.self_employed': { tail: 'registration data only' },
 };
 
@@ -82,6 +83,10 @@ const documentText = (types: readonly DocumentType[]) => types.map((t) => DOCUME
 
 /** One cell in the notation of access.md, e.g. `R (c) after filing` or `R, negative: F`. */
 export function renderCell(row: PolicyRow, category: DataCategory, cell: Cell): string {
+  if (cell.broad) {
+    const { broad, ...narrow } = cell;
+    return `narrow: ${renderCell(row, category, narrow)}; broad: ${renderCell(row, category, broad)}`;
+  }
   if (cell.level === '-') return LEVEL_TEXT['-'];
   const decision = cell.decisions && DECISION_TEXT[cell.decisions];
   const note = CELL_NOTES[`${row}.${category}`];
@@ -90,7 +95,7 @@ export function renderCell(row: PolicyRow, category: DataCategory, cell: Cell): 
   if (cell.designated) text += ` designated only (${documentText(cell.designated)})`;
   if (note?.scope) text += ` (${note.scope})`;
   if (cell.after) text += ` after ${MILESTONE_TEXT[cell.after]}`;
-  const tails = [decision?.tail, note?.tail];
+  const tails = [decision?.tail, note?.tail, cell.fields && `fields: ${cell.fields.join(', ')}`];
   if (cell.onlyDocuments)
     tails.push(cell.onlyDocuments.length ? `documents: ${documentText(cell.onlyDocuments)}` : 'no documents');
   return [text, ...tails.filter((t) => t !== undefined)].join(', ');

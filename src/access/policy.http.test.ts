@@ -143,9 +143,29 @@ async function documentsOf(id: string): Promise<Built['documents']> {
   return docs;
 }
 
+/**
+ * The single permits and the work permit are about one worker (one national number), so that
+ * Brussels' own dossier about that worker is its ground for reading each of them (Art. 26).
+ */
+const SAME_WORKER_NISS = singlePermitSections(
+  {
+    serial: 777,
+    givenNames: 'Test 777',
+    familyName: 'Dezelfde',
+    nationality: 'IN',
+    abroad: true,
+    workplacePostcode: '2000',
+  },
+  { visaPost: '', municipality: '', employerSerial: 1 },
+).identity.niss;
+
 async function singlePermit(options: { abroad: boolean; postcode: string }): Promise<Built> {
   const employer = clients.employer;
   const draft = await completeSinglePermitDraft(platform, employer, options);
+  const sameWorker = await employer.patch(`/api/v1/dossiers/${draft.id}`, {
+    identity: { niss: SAME_WORKER_NISS },
+  });
+  expect(sameWorker.status).toBe(200);
   await uploadRest(
     employer,
     draft.id,
@@ -191,6 +211,7 @@ async function workPermit(): Promise<Built> {
     procedure: 'work_permit',
     category: 'work_permit',
     ...sections,
+    identity: { ...sections.identity, niss: SAME_WORKER_NISS },
   });
   expect(created.status).toBe(201);
   const required = documentsToUpload({
@@ -217,12 +238,13 @@ async function workPermit(): Promise<Built> {
 }
 
 /** A professional card: the self-employed person files about themselves (applicant and subject). */
-async function professionalCard(serial: number, postcode: '2000' | '1000'): Promise<Built> {
+async function professionalCard(serial: number, postcode: '2000' | '1000', worker = serial): Promise<Built> {
   const selfemployed = clients.selfemployed;
+  // `worker`: the serial of the person, when two cards are about the same one (Art. 26).
   const identity = singlePermitSections(
     {
-      serial,
-      givenNames: `Test ${serial}`,
+      serial: worker,
+      givenNames: `Test ${worker}`,
       familyName: 'Beroepskaart',
       nationality: 'BR',
       abroad: false,
@@ -245,7 +267,6 @@ async function professionalCard(serial: number, postcode: '2000' | '1000'): Prom
     selfEmployed: {
       activity: 'Graphic design studio',
       naceCode: '74.10',
-      // The same enterprise in both cards: the other region's own dossier about it (Art. 26).
       enterpriseNumber: enterpriseNumberFrom(9),
       activityAddress: {
         street: 'Voorbeeldlaan',
@@ -405,7 +426,7 @@ async function designate(person: Client, colleague: Client, third: Client) {
 }
 
 beforeAll(async () => {
-  platform = await startPlatform({ professionalCardEnabled: true });
+  platform = await startPlatform();
   await addColleague(platform, 'flanders', 'flanders-colleague');
   await addColleague(platform, 'dvz', 'dvz-colleague');
   const names = [
@@ -465,7 +486,7 @@ beforeAll(async () => {
     withdrawn: () => build(abroad, filed, admit(), grantWork, grantResidence, withdrawWork),
     workGrantedInBelgium: () => build(inBelgium, filed, admit(), grantWork),
     authorisedInBelgium: () => build(inBelgium, filed, admit(), grantWork, grantResidence),
-    // Brussels' own dossier for the same employer: its ground for reading the Flemish ones (Art. 26).
+    // Brussels' own dossier about the same worker: its ground for reading the Flemish ones (Art. 26).
     brusselsOwn: () =>
       build(() => singlePermit({ abroad: true, postcode: '1000' }), fileWith('employer', 'brussels')),
     // Procedure (b) in Flanders, granted then withdrawn: not a single permit's withdrawal.
@@ -482,7 +503,8 @@ beforeAll(async () => {
       ),
     brusselsCard: () =>
       build(
-        () => professionalCard(903, '1000'),
+        // About the same person as the Flemish card: Brussels' ground for reading it (Art. 26).
+        () => professionalCard(903, '1000', 902),
         fileWith('selfemployed', 'brussels'),
         admit('brussels'),
         byRegion({ kind: 'professional_card', outcome: 'refused' }, 'work_refused', 'brussels'),
@@ -693,9 +715,12 @@ const headersOf = (scene: Scene): Record<string, string> =>
   scene.forDossier
     ? {
         'x-for-dossier': dossiers[scene.forDossier].id,
-        'x-purpose': 'Earlier application of the same employer (access policy test)',
+        'x-purpose': 'Earlier application of the same worker (access policy test)',
+        'x-purpose-code': 'earlier_application',
       }
-    : {};
+    : scene.as === 'inspection'
+      ? { 'x-purpose': 'Control visit (access policy test)' }
+      : {};
 
 const cache = new Map<string, Promise<{ status: number; body: any }>>();
 function fetchOnce(scene: Scene, route: string) {
@@ -728,6 +753,7 @@ async function expectCell(row: Row, category: DataCategory, scene: Scene) {
     procedure: dossier.procedure,
     lc: dossier.lc,
     designated: { health: row.designated, criminal: row.designated },
+    reading: 'narrow',
   };
   const levelOf = (cat: DataCategory): Level =>
     maxBy(

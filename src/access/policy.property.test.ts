@@ -232,12 +232,14 @@ const caseArb: fc.Arbitrary<Case> = fc
     ),
     health: fc.boolean(),
     criminal: fc.boolean(),
+    reading: fc.constantFrom('narrow' as const, 'broad' as const),
   })
-  .map(({ relations, procedure, choices, health, criminal }) => ({
+  .map(({ relations, procedure, choices, health, criminal, reading }) => ({
     relations,
     procedure,
     lc: history(procedure, choices),
     designated: { health, criminal },
+    reading,
   }));
 
 // ---------------------------------------------------------------------------------------------
@@ -256,6 +258,7 @@ describe('the access policy agrees with access.md (property, oracle written from
           procedure: c.procedure,
           lifecycle: c.lc,
           designatedFor: (category) => c.designated[category],
+          inspectionReading: c.reading,
         });
         for (const category of DATA_CATEGORIES) {
           const levels = c.relations.map((r) => specLevel(r, category, c));

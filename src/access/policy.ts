@@ -29,7 +29,23 @@ export interface Cell {
   onlyDocuments?: readonly DocumentType[];
   /** Level while the dossier is still a draft (access.md rule 1). */
   draft?: Level;
+  /** Only these fields of the category's section show; the rest of it is withheld. */
+  fields?: readonly string[];
+  /** The cell under the broad reading of Art. 25 (FR text), where it differs from the narrow one. */
+  broad?: Cell;
 }
+
+/**
+ * Art. 25 in its two texts: NL gives inspection "the decisions taken by the regional authorities
+ * and the information of Art. 22", FR adds "the application file". Narrow until the management
+ * committee decides otherwise (Art. 30 §2); the decision is recorded as a policy setting.
+ */
+export const INSPECTION_READINGS = ['narrow', 'broad'] as const;
+export type InspectionReading = (typeof INSPECTION_READINGS)[number];
+
+/** The cell that applies under the reading in force. */
+export const cellUnder = (cell: Cell, reading: InspectionReading): Cell =>
+  reading === 'broad' && cell.broad ? cell.broad : cell;
 
 export type PolicyRow = Exclude<Relation, 'dvz'> | 'dvz_single_permit' | 'dvz_other';
 
@@ -97,10 +113,11 @@ export const POLICY: Record<PolicyRow, Record<DataCategory, Cell>> = {
     grounds: { level: 'R', after: 'filing', decisions: 'own' },
   },
   // Mutual recognition (Art. 26) also needs a purpose and a dossier of the reader's own for the
-  // same person or employer; the gate checks that before this row applies.
+  // same worker (never merely the same employer); the gate checks that before this row applies.
   other_region: {
     identity: { level: 'R', after: 'filing' },
-    residence: none,
+    // Art. 26: "the application file": the passport and residence data are part of it.
+    residence: { level: 'R', after: 'filing' },
     employment: { level: 'R', after: 'filing' },
     self_employed: { level: 'R', after: 'filing', procedures: C },
     health: none,
@@ -153,20 +170,29 @@ export const POLICY: Record<PolicyRow, Record<DataCategory, Cell>> = {
     source: none,
     grounds: none,
   },
+  // Narrow (NL text of Art. 25): who the worker is, for whom and where they work, and the decisions;
+  // broad (FR text): the application file as well.
   inspection: {
     identity: { level: 'R', after: 'filing' },
-    residence: { level: 'R', after: 'filing' },
-    employment: { level: 'R', after: 'filing' },
-    self_employed: { level: 'R', after: 'filing' },
+    residence: { ...none, broad: { level: 'R', after: 'filing' } },
+    employment: {
+      level: 'R',
+      after: 'filing',
+      fields: ['employer', 'registration', 'onssNumber', 'workplace'],
+      onlyDocuments: [],
+      broad: { level: 'R', after: 'filing' },
+    },
+    self_employed: { ...none, broad: { level: 'R', after: 'filing' } },
     health: none,
     criminal: none,
     admin: { level: 'R', after: 'filing', decisions: 'negative_as_fact' },
-    source: { level: 'R', after: 'filing' },
+    source: { ...none, broad: { level: 'R', after: 'filing' } },
     grounds: none,
   },
   employment_service: {
     identity: { level: 'R', after: 'withdrawal' },
-    residence: none,
+    // "identity and contact": the worker's own e-mail and phone are kept in the residence section.
+    residence: { level: 'R', after: 'withdrawal', fields: ['email', 'phone'], onlyDocuments: [] },
     employment: none,
     self_employed: none,
     health: none,

@@ -3,13 +3,19 @@ import { SECTION_NAMES, type SectionName } from '../contract/sections.js';
 import type { DossierViewWithSources, SourceCheckView } from '../contract/views.js';
 import type { SourceCheckRecord } from '../dossier/model/record.js';
 import type { Opened } from './gate.js';
-import { decisionViews, SECTION_CATEGORY } from './view.js';
+import { decisionViews, SECTION_CATEGORY, stateShown } from './view.js';
 
 /** What the gate shows of a dossier; the dossier module adds what it derives (fee, clock, actions). */
 export type Redacted = Omit<
   DossierViewWithSources,
   'fee' | 'clock' | 'missing' | 'checklist' | 'allowedActions'
 >;
+
+/** A section cut to the fields a cell names, when it names some. */
+function only(section: object, fields: readonly string[] | undefined): Record<string, unknown> {
+  const entries = Object.entries(section);
+  return Object.fromEntries(fields ? entries.filter(([field]) => fields.includes(field)) : entries);
+}
 
 /** The latest run is the current picture; earlier runs stay stored for the record. */
 function latestRun(checks: readonly SourceCheckRecord[]): SourceCheckView[] {
@@ -47,7 +53,7 @@ export function redact(opened: Opened): { view: Redacted; read: DataCategory[] }
     const category = SECTION_CATEGORY[name];
     // The fee section is part of the file's administration: decision-only parties do not see it.
     if (grants[category].level === 'R' && (name !== 'fee' || administration)) {
-      sections[name] = record.sections[name] ?? {};
+      sections[name] = only(record.sections[name] ?? {}, grants[category].fields);
       read.add(category);
     }
   }
@@ -75,7 +81,7 @@ export function redact(opened: Opened): { view: Redacted; read: DataCategory[] }
     longTermMobility: record.longTermMobility,
     language: record.language,
     region: record.region,
-    state: record.lifecycle.state,
+    state: stateShown(record.lifecycle, grants, record.procedure),
     applicant: { organisationId: record.applicantOrganisationId, name: record.applicantName },
     follows: record.follows && { kind: record.follows.kind, reference: record.follows.reference },
     createdAt: record.createdAt.toISOString(),

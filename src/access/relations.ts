@@ -10,7 +10,7 @@ export interface DossierParties {
   applicantOrganisationId: string;
   visaPost: string | undefined;
   municipality: string | undefined;
-  /** Identifiers of the person and employer, to match a mutual-recognition read (Art. 26). */
+  /** Identifiers of the worker, to match a mutual-recognition read (Art. 26). */
   keys: readonly string[];
 }
 
@@ -54,7 +54,7 @@ export function relationsOf(
     case 'regional_authority':
       if (dossier.region !== null && dossier.region === org.region) relations.push('competent_region');
       // Another region reads for mutual recognition (Art. 26) only while it examines a dossier of
-      // its own about the same person or employer, named with the read.
+      // its own about the same worker, named with the read; never because the employer is shared.
       else if (standing.recognitionKeys && dossier.keys.some((k) => standing.recognitionKeys?.has(k))) {
         relations.push('other_region');
       }
@@ -72,7 +72,8 @@ export function relationsOf(
       if (dossier.procedure === 'professional_card') relations.push('business_counter');
       break;
     case 'inspection':
-      relations.push('inspection');
+      // Within its competence (Art. 25): a regional service its region's dossiers, a federal one all.
+      if (org.region === null || dossier.region === org.region) relations.push('inspection');
       break;
     case 'employment_service':
       if (dossier.region !== null && dossier.region === org.region) relations.push('employment_service');

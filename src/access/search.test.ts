@@ -151,11 +151,12 @@ describe('consultation search by the inspection services (R-CONS-1, Art. 25)', (
     const recognised = await wallonia.post('/api/v1/dossiers/search', {
       purpose: 'Recognition of the work authorisation',
       forDossier: inWallonia.id,
+      purposeCode: 'change_of_employer',
       criteria: { by: 'niss', niss },
     });
     expect(references(recognised).sort()).toEqual([inFlanders.reference, inWallonia.reference].sort());
     expect(await purposesLogged(inFlanders.id, 'wallonia')).toEqual([
-      `Mutual recognition (Art. 26): Recognition of the work authorisation (search by niss) (own dossier ${inWallonia.id})`,
+      `Mutual recognition (Art. 26) [change_of_employer]: Recognition of the work authorisation (search by niss) (own dossier ${inWallonia.id})`,
     ]);
     // Naming a dossier that is not its own changes nothing.
     expect(
@@ -163,6 +164,7 @@ describe('consultation search by the inspection services (R-CONS-1, Art. 25)', (
         await wallonia.post('/api/v1/dossiers/search', {
           purpose: 'Recognition of the work authorisation',
           forDossier: inFlanders.id,
+          purposeCode: 'change_of_employer',
           criteria: { by: 'niss', niss },
         }),
       ),

@@ -10,6 +10,8 @@ import { type DossierSummary } from '../contract/views.js';
 import { redact, type Redacted } from './redact.js';
 import type { Opened } from './gate.js';
 import type { DataCategory } from '../contract/documents.js';
+import type { RecognitionPurpose } from '../contract/access.js';
+import { AppError } from '../platform/errors.js';
 
 /** What a consulting authority searches by (R-CONS-1): one person, or one enterprise. */
 export type SearchCriteria =
@@ -61,10 +63,16 @@ export async function searchDossiers(
   clock: Clock,
   criteria: SearchCriteria,
   purpose: string,
-  /** Art. 26: a region's own dossier, to find the same person's dossiers in other regions. */
-  forDossierId?: string,
+  /** Art. 26: a region's own dossier, to find the same worker's dossiers in other regions, and why. */
+  recognition?: { dossierId: string; purposeCode: RecognitionPurpose | undefined },
 ): Promise<{ items: DossierSummary[]; truncated: boolean }> {
-  const context = { purpose: `${purpose} (search by ${criteria.by})`, forDossierId };
+  if (recognition && !recognition.purposeCode) throw new AppError('purpose_required');
+  const forDossierId = recognition?.dossierId;
+  const context = {
+    purpose: `${purpose} (search by ${criteria.by})`,
+    forDossierId,
+    purposeCode: recognition?.purposeCode,
+  };
   const candidates = await db
     .selectFrom('dossier')
     .select('id')
@@ -110,7 +118,10 @@ export async function searchDossiers(
       details: {
         by: criteria.by,
         purpose,
-        ...(forDossierId && { forDossierId }),
+        ...(recognition && {
+          forDossierId: recognition.dossierId,
+          purposeCode: recognition.purposeCode ?? null,
+        }),
         found: shown.map((f) => f.view.id),
       },
     }),

@@ -5,6 +5,8 @@ import type { Sections } from '../contract/sections.js';
 import { activeMandates, claimedAmong, designatedCategories } from '../identity/holdings.js';
 import type { DossierRecord } from '../dossier/model/record.js';
 import type { ReadContext } from './read-context.js';
+import type { InspectionReading } from './policy.js';
+import { inspectionReading } from './settings.js';
 
 /**
  * What the caller holds beyond its organisation's kind: mandates, claimed dossiers, validated
@@ -14,18 +16,34 @@ export interface Standing {
   mandates: { employerId: string; dossierId: string | null }[];
   subjectOf: ReadonlySet<string>;
   designated: ReadonlySet<'health' | 'criminal'>;
-  /** Keys (NISS, passport, enterprise number) of the own dossier named for mutual recognition. */
+  /** Keys of the worker of the own dossier named for mutual recognition (Art. 26). */
   recognitionKeys: ReadonlySet<string> | undefined;
+  /** The reading of Art. 25 in force, for an inspection service. */
+  inspectionReading: InspectionReading;
 }
 
-/** The identifiers that make two dossiers about the same person or employer. */
-export function identityKeys(sections: Partial<Sections>): string[] {
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s'’-]/g, '');
+
+/**
+ * The identifiers that make two dossiers about the same worker (Art. 26): the national number, the
+ * passport, or the name with the birth date. Never the employer: sharing one is not a reason to read
+ * another worker's file.
+ */
+export function workerKeys(sections: Partial<Sections>): string[] {
+  const { identity, residence } = sections;
   return [
-    sections.identity?.niss && `niss:${sections.identity.niss}`,
-    sections.residence?.passportNumber && `passport:${sections.residence.passportNumber.toUpperCase()}`,
-    sections.employment?.employer?.enterpriseNumber &&
-      `enterprise:${sections.employment.employer.enterpriseNumber}`,
-    sections.selfEmployed?.enterpriseNumber && `enterprise:${sections.selfEmployed.enterpriseNumber}`,
+    identity?.niss && `niss:${identity.niss}`,
+    residence?.passportNumber &&
+      `passport:${residence.passportIssuingCountry ?? ''}:${residence.passportNumber.toUpperCase()}`,
+    identity?.familyName &&
+      identity.givenNames &&
+      identity.birthDate &&
+      `person:${fold(identity.familyName)}:${fold(identity.givenNames)}:${identity.birthDate}`,
   ].filter((k): k is string => typeof k === 'string' && k.length > 0);
 }
 
@@ -50,7 +68,8 @@ export async function standingOf(
     const own = await loadOwn(context.forDossierId);
     // Only a filed dossier the region itself is competent for counts as "a dossier of its own".
     if (own && own.region === org.region && own.lifecycle.filedAt)
-      recognitionKeys = new Set(identityKeys(own.sections));
+      recognitionKeys = new Set(workerKeys(own.sections));
   }
-  return { mandates, subjectOf, designated, recognitionKeys };
+  const reading: InspectionReading = org.kind === 'inspection' ? await inspectionReading(db) : 'narrow';
+  return { mandates, subjectOf, designated, recognitionKeys, inspectionReading: reading };
 }

@@ -4,7 +4,7 @@ import type { Procedure } from '../contract/procedures.js';
 import type { DecisionView, LetterLink } from '../contract/views.js';
 import type { DecisionRecord, Lifecycle } from '../dossier/model/lifecycle.js';
 import type { SectionName } from '../contract/sections.js';
-import type { Relation } from '../contract/states.js';
+import { isNegativeState, type Relation, type ShownState } from '../contract/states.js';
 import type { Grants } from './evaluate.js';
 import type { DecisionFilter } from './policy.js';
 
@@ -58,6 +58,16 @@ export function decisionShown(
   return grants.admin.via
     .map((v) => filterDecision(d, v.decisions, procedure))
     .reduce((a, b) => (SHOWN[b] > SHOWN[a] ? b : a), 'hidden');
+}
+
+/**
+ * The state as the caller may know it (Art. 24): a state that names the kind of a negative decision
+ * stays precise only for whom that decision shows whole; everyone else reads `negative_decision`.
+ */
+export function stateShown(lc: Lifecycle, grants: Grants, procedure: Procedure): ShownState {
+  if (!isNegativeState(lc.state)) return lc.state;
+  const decision = lc.decisions.findLast((d) => d.negative);
+  return decision && decisionShown(decision, grants, procedure) === 'full' ? lc.state : 'negative_decision';
 }
 
 /** Grounds (Art. 24) travel only to the subject and to the authority that decided. */

@@ -26,6 +26,7 @@ export const AUDIT_KINDS = [
   'dossier_assigned',
   'dossier_released',
   'dossier_search',
+  'policy_setting_recorded',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

@@ -30,3 +30,18 @@ export type MandateList = z.infer<typeof MandateList>;
  */
 export const ClaimStarted = z.object({ claimId: z.string(), expiresAt: Instant });
 export type ClaimStarted = z.infer<typeof ClaimStarted>;
+
+/**
+ * Why a region reads another region's dossier about the same worker (Art. 26, mutual recognition):
+ * a code from this list, logged with the free text the reader adds.
+ */
+export const RECOGNITION_PURPOSES = [
+  'earlier_application',
+  'change_of_employer',
+  'renewal',
+  'document_verification',
+  'suspected_fraud',
+] as const;
+export type RecognitionPurpose = (typeof RECOGNITION_PURPOSES)[number];
+export const isRecognitionPurpose = (code: string): code is RecognitionPurpose =>
+  (RECOGNITION_PURPOSES as readonly string[]).includes(code);

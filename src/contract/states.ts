@@ -16,6 +16,26 @@ export const STATES = [
 ] as const;
 export type DossierState = (typeof STATES)[number];
 
+/** The states a negative decision leaves a dossier in: each names the kind of that decision. */
+export const NEGATIVE_STATES = [
+  'inadmissible',
+  'work_refused',
+  'residence_refused',
+  'work_withdrawn',
+  'residence_withdrawn',
+  'residence_ended',
+] as const satisfies readonly DossierState[];
+
+/**
+ * The state a caller is shown. A party that may know only the fact of a negative decision (Art. 24,
+ * access.md "negative: F") sees `negative_decision` in place of any state that would name its kind.
+ */
+export const SHOWN_STATES = [...STATES, 'negative_decision'] as const;
+export type ShownState = (typeof SHOWN_STATES)[number];
+
+export const isNegativeState = (state: DossierState): boolean =>
+  (NEGATIVE_STATES as readonly DossierState[]).includes(state);
+
 /** Relations of a caller to a dossier (access.md); the gate derives them, the table uses them. */
 export const RELATIONS = [
   'applicant',

@@ -3,7 +3,7 @@ import { ACTIONS } from './actions.js';
 import { DATA_CATEGORIES } from './documents.js';
 import { LANGUAGES } from './language.js';
 import { CATEGORIES, PROCEDURES } from './procedures.js';
-import { RELATIONS, STATES } from './states.js';
+import { RELATIONS, SHOWN_STATES } from './states.js';
 
 /*
  * The shapes of the API's answers, shared by the server that builds them and the portal that
@@ -131,7 +131,7 @@ export const DossierView = z.object({
   longTermMobility: z.boolean(),
   language: z.string(),
   region: z.string().nullable(),
-  state: z.enum(STATES),
+  state: z.enum(SHOWN_STATES),
   applicant: z.object({ organisationId: z.string(), name: z.string() }),
   follows: z.object({ kind: z.string(), reference: z.string() }).nullable(),
   createdAt: Instant,
@@ -226,7 +226,7 @@ export const DossierSummary = z
     reference: z.string(),
     procedure: z.enum(PROCEDURES),
     category: z.enum(CATEGORIES),
-    state: z.enum(STATES),
+    state: z.enum(SHOWN_STATES),
     region: z.string().nullable(),
     applicant: z.object({ organisationId: z.string(), name: z.string() }),
     worker: z.object({ givenNames: z.string().optional(), familyName: z.string().optional() }).nullable(),

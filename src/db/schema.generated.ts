@@ -110,6 +110,12 @@ export interface Document {
   removed_at: Date | null;
 }
 
+export interface DocumentSeal {
+  document_id: string;
+  algorithm: string;
+  created_at: Date;
+}
+
 export interface Dossier {
   id: string;
   reference: string;
@@ -162,6 +168,15 @@ export interface DossierClaim {
   created_at: Date;
   expires_at: Date;
   confirmed_at: Date | null;
+}
+
+export interface DossierKey {
+  dossier_id: string;
+  algorithm: string;
+  wrapping: string;
+  master_key_id: string;
+  wrapped_key: Uint8Array;
+  created_at: Date;
 }
 
 export interface DossierSubject {
@@ -254,6 +269,15 @@ export interface Organisation {
   created_at: Generated<Date>;
 }
 
+export interface PolicySetting {
+  name: string;
+  value: string;
+  decision_reference: string;
+  decided_on: string;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
 export interface SchemaMigration {
   name: string;
   checksum: string;
@@ -327,10 +351,12 @@ export interface DB {
   delivery: Delivery;
   designation: Designation;
   document: Document;
+  document_seal: DocumentSeal;
   dossier: Dossier;
   dossier_action: DossierAction;
   dossier_assignment: DossierAssignment;
   dossier_claim: DossierClaim;
+  dossier_key: DossierKey;
   dossier_subject: DossierSubject;
   idempotency_record: IdempotencyRecord;
   inbox_message: InboxMessage;
@@ -340,6 +366,7 @@ export interface DB {
   notification: Notification;
   oidc_login: OidcLogin;
   organisation: Organisation;
+  policy_setting: PolicySetting;
   schema_migration: SchemaMigration;
   session: Session;
   source_check: SourceCheck;

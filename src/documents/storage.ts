@@ -1,17 +1,17 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { newId } from '../platform/ids.js';
 
 /**
- * Where document files live. The local folder serves one machine; production puts an
- * S3-compatible object store behind the same three operations.
+ * Where document files live, as opaque bytes: what is put is already sealed with its dossier's
+ * key (dossier-keys.ts), so neither the folder nor an object store nor their backups hold a
+ * readable file. The local folder serves one machine; production puts an S3-compatible object
+ * store behind the same three operations.
  */
 export interface DocumentStorage {
-  put(content: Buffer): Promise<{ key: string; sha256: string }>;
-  open(key: string): Readable;
+  put(content: Buffer): Promise<{ key: string }>;
+  /** Whole, not streamed: a sealed file may be released only once its tag has been verified. */
+  read(key: string): Promise<Buffer>;
   remove(key: string): Promise<void>;
 }
 
@@ -25,9 +25,9 @@ export function localStorage(root: string): DocumentStorage {
       // Written beside and renamed so a crash never leaves half a file under a valid key.
       await writeFile(`${path}.part`, content);
       await rename(`${path}.part`, path);
-      return { key, sha256: createHash('sha256').update(content).digest('hex') };
+      return { key };
     },
-    open: (key) => createReadStream(pathOf(key)),
+    read: (key) => readFile(pathOf(key)),
     remove: (key) => rm(pathOf(key), { force: true }),
   };
 }

@@ -92,7 +92,7 @@ describe('automated checks against authentic sources (R-DATA-3, Art. 14)', () =>
   it('shows them only to relations whose `source` cell is R, and logs the read', async () => {
     const { id } = await admissibleSinglePermit(platform, parties());
     await flanders.post(path(id, '/checks'));
-    const visible = { flanders, dvz, inspection };
+    const visible = { flanders, dvz };
     for (const [name, client] of Object.entries(visible)) {
       const view = await client.get(path(id));
       expect(view.body.sources, name).toHaveLength(7);
@@ -104,11 +104,21 @@ describe('automated checks against authentic sources (R-DATA-3, Art. 14)', () =>
     expect(JSON.stringify(employerView.body)).not.toContain('nameMatchesDeclared');
     const operatorView = await operator.get(path(id));
     expect(operatorView.body.sources).toBeNull();
+    // Inspection reads them only under the broad reading of Art. 25 (decision 0008).
+    const inspectionView = await inspection.request('GET', path(id), undefined, {
+      'x-purpose': 'Control visit file CTRL-2026-0012',
+    });
+    expect(inspectionView.body.sources).toBeNull();
+    expect(inspectionView.body.withheld).toContain('source');
     const log = await dpo.get(path(id, '/access-log'));
+    const byRegion = log.body.items.filter(
+      (e: { organisation: { kind: string } }) => e.organisation.kind === 'regional_authority',
+    );
+    expect(byRegion.at(-1).categories).toContain('source');
     const byInspection = log.body.items.filter(
       (e: { organisation: { kind: string } }) => e.organisation.kind === 'inspection',
     );
-    expect(byInspection.at(-1).categories).toContain('source');
+    expect(byInspection.at(-1).categories).not.toContain('source');
   });
 
   it('the post, after authorisation, does not see them', async () => {

@@ -136,7 +136,9 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               deps.clock,
               request.body.criteria,
               request.body.purpose,
-              request.body.forDossier,
+              request.body.forDossier === undefined
+                ? undefined
+                : { dossierId: request.body.forDossier, purposeCode: request.body.purposeCode },
             ),
           ),
     );

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CATEGORIES, PROCEDURES } from '../contract/procedures.js';
 import { DOCUMENT_TYPES } from '../contract/documents.js';
-import { STATES } from '../contract/states.js';
+import { SHOWN_STATES } from '../contract/states.js';
+import { RECOGNITION_PURPOSES } from '../contract/access.js';
 import { enterpriseNumberField, nissField } from '../contract/sections.js';
 
 export const DossierId = z.object({ id: z.uuid() });
@@ -31,7 +32,7 @@ export const CreateDossierBody = z
 
 export const ListQuery = z
   .object({
-    state: z.enum(STATES).optional(),
+    state: z.enum(SHOWN_STATES).optional(),
     procedure: z.enum(PROCEDURES).optional(),
     region: z.enum(['flanders', 'wallonia', 'brussels', 'ostbelgien']).optional(),
     q: z.string().min(2).max(100).optional(),
@@ -92,8 +93,10 @@ export const IssuedBody = z
 export const SearchBody = z
   .object({
     purpose: z.string().trim().min(5).max(200),
-    /** Art. 26: the region's own dossier about the person, to find their dossiers in other regions. */
+    /** Art. 26: the region's own dossier about the worker, to find their dossiers in other regions. */
     forDossier: z.uuid().optional(),
+    /** Art. 26: the code of the purpose, required with `forDossier`. */
+    purposeCode: z.enum(RECOGNITION_PURPOSES).optional(),
     criteria: z.discriminatedUnion('by', [
       z.object({ by: z.literal('niss'), niss: nissField }).strict(),
       z

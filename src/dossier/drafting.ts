@@ -11,7 +11,7 @@ import { AppError } from '../platform/errors.js';
 import { type FieldError } from '../contract/field-messages.js';
 import { newId } from '../platform/ids.js';
 import { validate } from '../platform/validation.js';
-import { isCategoryOf } from '../rules/procedures.js';
+import { isCategoryOf, isProcedureInForce, procedureInForceFrom } from '../rules/procedures.js';
 import { regionOfPostcode } from '../rules/regions.js';
 import { actIn, inTransaction, performAction } from './acting.js';
 import { appendAction, nextAction, nextReference } from './dossier.store.js';
@@ -114,10 +114,18 @@ async function applicantFor(
   return onBehalfOf;
 }
 
+/**
+ * Procedure (c) enters into force on a date a later act sets (Art. 36 second para., R-PROC-2);
+ * before it, neither a draft nor a filing is accepted, and the refusal names the date if known.
+ */
+function assertProcedureInForce(deps: AppDeps, procedure: Procedure): void {
+  const from = deps.config.professionalCardFrom;
+  if (isProcedureInForce(procedure, legalDate(deps.clock.now()), from)) return;
+  throw new AppError('procedure_not_in_force', { inForceFrom: procedureInForceFrom(procedure, from) });
+}
+
 async function createIn(tx: Tx, deps: AppDeps, command: Command, input: CreateInput, language: string) {
-  if (input.procedure === 'professional_card' && !deps.config.professionalCardEnabled) {
-    throw new AppError('procedure_not_in_force');
-  }
+  assertProcedureInForce(deps, input.procedure);
   if (!isCategoryOf(input.procedure, input.category)) {
     throw new AppError('validation_failed', {
       errors: [{ field: 'category', code: 'category_not_of_procedure' }],
@@ -218,6 +226,8 @@ export function editDossier(
 export function submitDossier(deps: AppDeps, command: Command, id: string) {
   return performAction(deps, command, id, 'submit', ({ opened }) => {
     const { record } = opened;
+    // The configured date may have moved since the draft was made: filing waits for it too.
+    assertProcedureInForce(deps, record.procedure);
     const missing = missingForFiling(completenessInputOf(record, legalDate(deps.clock.now())));
     if (missing.length) throw new AppError('dossier_incomplete', { missing });
     return {};

@@ -6,7 +6,7 @@ import { type FieldError } from '../contract/field-messages.js';
 import { newId } from '../platform/ids.js';
 import { deadlineRule } from '../rules/deadlines.js';
 import { performAction } from './acting.js';
-import { openRequest } from './model/lifecycle.js';
+import { documentsAddedSince, openRequest } from './model/lifecycle.js';
 
 /*
  * Examination by the competent authorities: admissibility, requests for documents and their
@@ -58,6 +58,10 @@ export function answerRequest(
       .filter(({ docId }) => !known.has(docId))
       .map(({ i }) => ({ field: `documentIds.${i}`, code: 'document_not_in_dossier' }));
     if (errors.length) throw new AppError('validation_failed', { errors });
+    // Art. 20 §4: the applicant answers by supplying documents; until one arrives the applicant is
+    // still being asked, so the suspension of R-PROC-7 goes on (decision 0007).
+    const added = documentsAddedSince(opened.record.actions, requestId);
+    if (!input.documentIds.some((docId) => added.has(docId))) throw new AppError('answer_adds_nothing');
     return { requestId, ...input };
   });
 }

@@ -3,6 +3,7 @@ import { DEMO_PDF, enterpriseNumberFrom, singlePermitSections } from '../demo/fi
 import { documentsToUpload } from '../demo/fixtures.js';
 import { startPlatform, type Client, type TestPlatform } from '../../test/harness.js';
 import { forDossier, inbox } from '../../test/exchange.js';
+import { answerWithDocument } from '../../test/scenarios.js';
 
 /** Work permits (b) and professional cards (c) are decided by the region alone (R-PROC-5). */
 let platform: TestPlatform;
@@ -14,7 +15,7 @@ let employer: Client,
   counter: Client;
 
 beforeAll(async () => {
-  platform = await startPlatform({ professionalCardEnabled: true });
+  platform = await startPlatform();
   [employer, selfemployed, wallonia, ostbelgien, dvz, counter] = await platform.loginAll([
     'employer',
     'selfemployed',
@@ -141,9 +142,7 @@ describe('work permit (b): refusal paths and the request loop', () => {
       items: [{ documentType: 'diploma', description: 'Diplôme' }],
     });
     expect(asked.body).toMatchObject({ state: 'incomplete', clock: { status: 'suspended' } });
-    const answered = await employer.post(path(id, `/requests/${asked.body.requests[0].id}/answer`), {
-      documentIds: [],
-    });
+    const answered = await answerWithDocument(employer, id, asked.body.requests[0].id, 'diploma');
     expect(answered.body).toMatchObject({ state: 'admissible', clock: { status: 'running' } });
   });
 });
@@ -231,9 +230,7 @@ describe('professional card (c)', () => {
       items: [{ documentType: 'business_plan', description: 'Updated plan' }],
     });
     expect(asked.body).toMatchObject({ state: 'incomplete', clock: { status: 'suspended' } });
-    const answered = await selfemployed.post(path(id, `/requests/${asked.body.requests[0].id}/answer`), {
-      documentIds: [],
-    });
+    const answered = await answerWithDocument(selfemployed, id, asked.body.requests[0].id, 'business_plan');
     expect(answered.body).toMatchObject({ state: 'filed', clock: { status: 'running' } });
   });
 
@@ -379,22 +376,54 @@ describe('the decision reaches the post or the municipality in every procedure (
   });
 });
 
-describe('procedure (c) switched off (R-PROC-2)', () => {
-  it('refuses a professional card application with a clear message in the caller language while off', async () => {
-    const off = await startPlatform();
+describe('procedure (c) enters into force on a date (Art. 36, R-PROC-2)', () => {
+  const card = { procedure: 'professional_card', category: 'professional_card' };
+  const cardDate = (body: { procedureDates: { procedure: string; inForceFrom: string | null }[] }) =>
+    body.procedureDates.find((d) => d.procedure === 'professional_card')?.inForceFrom;
+
+  it('with no date set (production default) refuses it and says the date is still to be set', async () => {
+    const off = await startPlatform({ professionalCardFrom: undefined });
     try {
       const client = await off.login('selfemployed', 'fr');
-      const res = await client.post('/api/v1/dossiers', {
-        procedure: 'professional_card',
-        category: 'professional_card',
-      });
+      const res = await client.post('/api/v1/dossiers', card);
       expect(res.status).toBe(422);
-      expect(res.body.code).toBe('procedure_not_in_force');
+      expect(res.body).toMatchObject({ code: 'procedure_not_in_force', inForceFrom: null });
       expect(res.body.title).toContain('carte professionnelle');
-      const list = await client.get('/api/v1/dossiers');
-      expect(list.body.items).toEqual([]);
+      expect(res.body.detail).toContain('accord de coopération d’exécution');
+      expect((await client.get('/api/v1/dossiers')).body.items).toEqual([]);
+      const installation = (await off.anonymous().get('/api/v1/rules/platform')).body;
+      expect(installation.procedures).toEqual(['single_permit', 'work_permit']);
+      expect(cardDate(installation)).toBeNull();
     } finally {
       await off.close();
+    }
+  });
+
+  it('refuses it the day before the configured date, naming the date, and accepts it from that day', async () => {
+    const dated = await startPlatform({ professionalCardFrom: '2026-12-01' });
+    try {
+      const client = await dated.login('selfemployed', 'fr');
+      const before = await client.post('/api/v1/dossiers', card);
+      expect(before.status).toBe(422);
+      expect(before.body).toMatchObject({ code: 'procedure_not_in_force', inForceFrom: '2026-12-01' });
+      expect(before.body.detail).toBe(
+        'Cette procédure peut être introduite via la plateforme à partir du 2026-12-01.',
+      );
+      const listed = (await dated.anonymous().get('/api/v1/rules/platform')).body;
+      expect(listed.procedures).not.toContain('professional_card');
+      expect(cardDate(listed)).toBe('2026-12-01');
+
+      // Still 30 November in UTC, already 1 December in Brussels: the legal calendar decides.
+      dated.clock.set(new Date('2026-11-30T23:30:00Z'));
+      await client.signInAgain();
+      const from = await client.post('/api/v1/dossiers', card);
+      expect(from.status, JSON.stringify(from.body)).toBe(201);
+      expect(from.body.procedure).toBe('professional_card');
+      expect((await dated.anonymous().get('/api/v1/rules/platform')).body.procedures).toContain(
+        'professional_card',
+      );
+    } finally {
+      await dated.close();
     }
   });
 });

@@ -3,7 +3,7 @@ import { paymentReferenceFor } from '../rules/fees.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../platform/clock.js';
 import { startPlatform, type Client, type TestPlatform } from '../../test/harness.js';
-import { completeSinglePermitDraft, filedSinglePermit } from '../../test/scenarios.js';
+import { answerWithDocument, completeSinglePermitDraft, filedSinglePermit } from '../../test/scenarios.js';
 
 let platform: TestPlatform;
 let employer: Client,
@@ -261,9 +261,9 @@ describe('requests for documents and the deadline clock (R-PROC-7, R-FILE-5)', (
     await advanceDays(5);
     expect((await employer.get(path(id))).body.clock.daysLeft).toBe(85);
     // Answering twice is refused: the request is closed.
-    expect((await employer.post(path(id, `/requests/${requestId}/answer`), { documentIds: [] })).status).toBe(
-      409,
-    );
+    expect(
+      (await employer.post(path(id, `/requests/${requestId}/answer`), { documentIds: [docId] })).status,
+    ).toBe(409);
   });
 
   it('DVZ may ask for residence documents after the work decision; the dossier returns to work_granted', async () => {
@@ -275,9 +275,7 @@ describe('requests for documents and the deadline clock (R-PROC-7, R-FILE-5)', (
       items: [{ description: 'Proof of accommodation' }],
     });
     expect(asked.body.state).toBe('incomplete');
-    const answered = await employer.post(path(id, `/requests/${asked.body.requests[0].id}/answer`), {
-      documentIds: [],
-    });
+    const answered = await answerWithDocument(employer, id, asked.body.requests[0].id);
     expect(answered.body.state).toBe('work_granted');
   });
 

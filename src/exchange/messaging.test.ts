@@ -14,7 +14,12 @@ const SOURCES = {
   SOURCE_LIMOSA: 'https://g/l',
   SOURCE_INASTI: 'https://g/i',
 } as const;
-const production = { NODE_ENV: 'production', ...SOURCES } as const;
+// A production master key for documents (fictitious), so these checks reach what they test.
+const production = {
+  NODE_ENV: 'production',
+  ...SOURCES,
+  DOCUMENT_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+} as const;
 
 describe('how messages leave the platform: the configuration', () => {
   it('production refuses the folder outbox: without SMTP_URL start-up stops naming it', () => {

@@ -13,6 +13,7 @@ export type StepText =
   | 'decision'
   | 'negative_fact'
   | 'decision_full'
+  | 'decision_waiting'
   | 'issued'
   | 'application_withdrawn';
 
@@ -48,6 +49,12 @@ const SUBJECT: Record<StepText, Translations> = {
     en: 'Decision on {reference}',
   },
   decision_full: {
+    nl: 'Beslissing over uw aanvraag {reference}',
+    fr: 'Décision concernant votre demande {reference}',
+    de: 'Entscheidung über Ihren Antrag {reference}',
+    en: 'Decision on your application {reference}',
+  },
+  decision_waiting: {
     nl: 'Beslissing over uw aanvraag {reference}',
     fr: 'Décision concernant votre demande {reference}',
     de: 'Entscheidung über Ihren Antrag {reference}',
@@ -97,6 +104,12 @@ const BODY: Record<Exclude<StepText, 'decision_full'>, Translations> = {
     fr: 'Une décision négative a été prise le {date} concernant la demande {reference}. Comme le prévoit l’accord de coopération du 31 janvier 2025 (art. 24), la décision complète est notifiée uniquement à la personne concernée.',
     de: 'Zum Antrag {reference} wurde am {date} eine ablehnende Entscheidung getroffen. Wie im Kooperationsabkommen vom 31. Januar 2025 vorgesehen (Art. 24), wird die vollständige Entscheidung nur der betroffenen Person zugestellt.',
     en: 'A negative decision was taken on application {reference} on {date}. As the cooperation agreement of 31 January 2025 provides (Art. 24), the full decision is notified only to the person concerned.',
+  },
+  decision_waiting: {
+    nl: 'Op {date} werd een beslissing genomen over uw aanvraag {reference}. De volledige beslissing wordt enkel bezorgd langs een kanaal waarvan u bevestigd hebt dat het van u is (samenwerkingsakkoord van 31 januari 2025, art. 24). Meld u aan op het platform Working in Belgium en koppel het dossier aan uw account met het referentienummer, uw paspoortnummer en uw geboortedatum om ze te lezen.',
+    fr: 'Une décision a été prise le {date} concernant votre demande {reference}. La décision complète n’est remise que par un canal dont vous avez confirmé qu’il est le vôtre (accord de coopération du 31 janvier 2025, art. 24). Connectez-vous à la plateforme Working in Belgium et rattachez le dossier à votre compte avec la référence, votre numéro de passeport et votre date de naissance pour la lire.',
+    de: 'Am {date} wurde über Ihren Antrag {reference} entschieden. Die vollständige Entscheidung wird nur über einen Kanal zugestellt, den Sie als Ihren bestätigt haben (Kooperationsabkommen vom 31. Januar 2025, Art. 24). Melden Sie sich auf der Plattform Working in Belgium an und verknüpfen Sie das Dossier mit der Referenz, Ihrer Passnummer und Ihrem Geburtsdatum mit Ihrem Konto, um sie zu lesen.',
+    en: 'A decision was taken on your application {reference} on {date}. The full decision is delivered only through a channel you have confirmed as yours (cooperation agreement of 31 January 2025, Art. 24). Sign in to the Working in Belgium platform and link the dossier to your account with its reference, your passport number and your birth date to read it.',
   },
   issued: {
     nl: '{authority} registreerde dat voor aanvraag {reference} op {issuedOn} werd afgegeven: {document}.',

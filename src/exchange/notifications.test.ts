@@ -1,18 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Client, type TestPlatform } from '../../test/harness.js';
 import { dossierPath as path } from '../../test/exchange.js';
-import { filedSinglePermit } from '../../test/scenarios.js';
+import {
+  answerWithDocument,
+  claimDossier,
+  completeSinglePermitDraft,
+  filedSinglePermit,
+} from '../../test/scenarios.js';
 import { dispatchDue } from './dispatcher.js';
 import type { Message } from './messaging.js';
 
 let platform: TestPlatform;
-let employer: Client, flanders: Client, dvz: Client, post: Client;
+let employer: Client, flanders: Client, dvz: Client, post: Client, worker: Client;
 
 beforeAll(async () => {
   platform = await startPlatform();
   // The employer works in Dutch: its dossiers are in Dutch, messages too, with an English copy.
   employer = await platform.login('employer', 'nl');
-  [flanders, dvz, post] = await platform.loginAll(['flanders', 'dvz', 'post'] as const);
+  [flanders, dvz, post, worker] = await platform.loginAll(['flanders', 'dvz', 'post', 'worker'] as const);
 });
 afterAll(() => platform.close());
 
@@ -31,12 +36,16 @@ describe('notifications for every step (Art. 20 §5), in the dossier’s languag
   let id = '';
   let reference = '';
   let workerEmail = '';
+  let draftSections = {} as {
+    sections: { identity: { birthDate: string }; residence: { passportNumber: string } };
+  };
 
   it('filing: the applicant’s and its mandatary’s users hear of it, in Dutch with an English courtesy copy; the worker not yet', async () => {
     const draft = await filedSinglePermit(platform, employer);
     id = draft.id;
     reference = (await employer.get(path(id))).body.reference;
     workerEmail = draft.sections.residence.email;
+    draftSections = { sections: draft.sections };
     const sent = await sendDue();
     expect([...sent.keys()]).toEqual(['employer@example.org', 'mandatary@example.org']);
     const text = (to: string) =>
@@ -59,15 +68,18 @@ describe('notifications for every step (Art. 20 §5), in the dossier’s languag
     expect([...sent.keys()]).toEqual(['employer@example.org', 'mandatary@example.org']);
     expect(sent.get('employer@example.org')?.[0]?.body).toContain('uiterlijk op 2026-12-15');
     const requestId = res.body.requests[0].id;
-    await employer.post(path(id, `/requests/${requestId}/answer`), { documentIds: [] });
+    expect((await answerWithDocument(employer, id, requestId)).status).toBe(200);
     expect((await sendDue()).size).toBe(0);
   });
 
-  it('a refusal: the worker receives the whole decision with grounds and appeal; the employer only the fact', async () => {
+  it('a refusal: the worker receives the whole decision with grounds and appeal at the addresses they confirmed; the employer only the fact', async () => {
     await flanders.post(path(id, '/admissibility'), { outcome: 'admissible' });
     const admissible = await sendDue();
     expect(admissible.get(workerEmail)?.[0]?.body).toContain('De aanvraag is ontvankelijk.');
     expect(admissible.get('employer@example.org')?.[0]?.body).toContain('De aanvraag is ontvankelijk.');
+    // The code sent to the form's address, confirmed, shows the worker controls it (Art. 24).
+    await claimDossier(platform, worker, { ...(await employer.get(path(id))).body, ...draftSections });
+    await sendDue();
 
     const refused = await flanders.post(path(id, '/decisions'), {
       kind: 'work',
@@ -77,8 +89,10 @@ describe('notifications for every step (Art. 20 §5), in the dossier’s languag
     expect(refused.status).toBe(201);
     const sent = await sendDue();
     expect(new Set(sent.keys())).toEqual(
-      new Set([workerEmail, 'employer@example.org', 'mandatary@example.org']),
+      new Set([workerEmail, 'worker@example.org', 'employer@example.org', 'mandatary@example.org']),
     );
+    // The worker's own account hears the same as the confirmed form address.
+    expect(sent.get('worker@example.org')?.[0]?.body).toBe(sent.get(workerEmail)?.[0]?.body);
 
     const [toWorker] = sent.get(workerEmail) ?? [];
     expect(toWorker?.subject).toBe(`Beslissing over uw aanvraag ${reference}`);
@@ -151,7 +165,9 @@ describe('notifications for every step (Art. 20 §5), in the dossier’s languag
     } finally {
       platform.messaging.send = original;
     }
-    expect((await employer.get(path(third))).body.state).toBe('inadmissible');
+    // The employer knows the fact, not the kind: inadmissible reads as a negative decision (Art. 24).
+    expect((await employer.get(path(third))).body.state).toBe('negative_decision');
+    expect((await flanders.get(path(third))).body.state).toBe('inadmissible');
     const pending = await platform.deps.db
       .selectFrom('notification')
       .selectAll()
@@ -165,7 +181,11 @@ describe('notifications for every step (Art. 20 §5), in the dossier’s languag
     ]);
     platform.clock.advanceSeconds(30);
     const sent = await sendDue();
-    expect(sent.get(sections.residence.email)?.[0]?.body).toContain('De aanvraag is onontvankelijk.');
+    // Nobody confirmed the form's address: it hears that a decision awaits, not which.
+    const [toForm] = sent.get(sections.residence.email) ?? [];
+    expect(toForm?.body).toContain('Meld u aan op het platform Working in Belgium en koppel het dossier');
+    expect(toForm?.body).not.toContain('onontvankelijk');
+    expect(toForm?.body).not.toContain('GROUNDS-51c9');
     expect(sent.get('employer@example.org')?.[0]?.body).not.toContain('GROUNDS-51c9');
     // Once sent, the outbox keeps no copy of the address or the text.
     const done = await platform.deps.db
@@ -176,5 +196,31 @@ describe('notifications for every step (Art. 20 §5), in the dossier’s languag
     expect(done.every((n) => n.address === null && n.body === null && n.subject === null && n.sent_at)).toBe(
       true,
     );
+  });
+
+  it('a worker address that is also the employer’s never receives the whole decision (Art. 24)', async () => {
+    const draft = await completeSinglePermitDraft(platform, employer);
+    const shared = await employer.patch(path(draft.id), {
+      residence: { ...draft.sections.residence, email: 'EMPLOYER@example.org' },
+    });
+    expect(shared.status).toBe(200);
+    expect((await employer.post(path(draft.id, '/submit'))).status).toBe(200);
+    await flanders.post(path(draft.id, '/admissibility'), { outcome: 'admissible' });
+    await sendDue();
+    await flanders.post(path(draft.id, '/decisions'), { kind: 'work', outcome: 'refused', grounds: GROUNDS });
+    const sent = await sendDue();
+    expect(new Set(sent.keys())).toEqual(new Set(['employer@example.org', 'mandatary@example.org']));
+    for (const messages of sent.values())
+      for (const m of messages) {
+        expect(m.body).not.toContain('GROUNDS-51c9');
+        expect(m.body).not.toContain('geweigerd');
+      }
+    // The whole decision waits for the worker on the platform.
+    const kept = await platform.deps.db
+      .selectFrom('subject_message')
+      .select('body')
+      .where('dossier_id', '=', draft.id)
+      .execute();
+    expect(kept.some((m) => m.body.includes('GROUNDS-51c9'))).toBe(true);
   });
 });

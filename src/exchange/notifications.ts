@@ -24,7 +24,7 @@ import {
  * keeps each decision (`subject_message`, read through the gate in src/exchange/inbox.ts), written
  * in the same transaction. What each message says follows the access policy: the employer and its
  * mandataries learn only that a negative decision was taken; the whole decision, grounds
- * included, goes to the person concerned alone (Art. 24).
+ * included, goes to the person concerned alone (Art. 24), through channels they confirmed.
  */
 
 type Step =
@@ -139,9 +139,14 @@ export async function queueNotifications(
       if (u.email) outgoing.push({ role: org.role, userId: u.id, address: u.email, text: org.text });
     }
   }
-  if (step === 'decision') {
-    for (const address of workerAddresses(record)) {
-      outgoing.push({ role: 'worker', userId: null, address, text: 'decision_full' });
+  if (step === 'decision' && decision) {
+    // The whole decision only reaches a channel the worker controls, never an address of the
+    // applicant or its mandatary (Art. 24): such an address has the organisation's text already.
+    const organisations = new Set(outgoing.map((o) => addressKey(o.address)));
+    for (const w of await workerChannels(tx, record)) {
+      if (organisations.has(addressKey(w.address))) continue;
+      const text = w.confirmed || !decision.negative ? 'decision_full' : 'decision_waiting';
+      outgoing.push({ role: 'worker', userId: w.userId, address: w.address, text });
     }
   }
   const vars = await varsOf(tx, record, action, decision);
@@ -183,13 +188,12 @@ export async function queueNotifications(
   }
   if (outgoing.length === 0) return;
 
-  // One message per address: where the worker's address is also an applicant user's, the
-  // whole decision wins over the bare fact.
+  // One message per address: a worker's claimed account and the form's address may be the same.
   const byAddress = new Map<string, Outgoing>();
   for (const o of outgoing) {
-    const key = o.address.trim().toLowerCase();
+    const key = addressKey(o.address);
     const kept = byAddress.get(key);
-    if (!kept || (o.text === 'decision_full' && kept.text !== 'decision_full')) byAddress.set(key, o);
+    if (!kept || (o.text === 'decision_full' && kept.text === 'decision_waiting')) byAddress.set(key, o);
   }
   for (const o of byAddress.values()) {
     const { subject, body } = renderMessage(language, o.text, vars);
@@ -246,12 +250,39 @@ function mandatariesOf(tx: Tx, record: DossierRecord, now: Date) {
     .execute();
 }
 
+const addressKey = (address: string) => address.trim().toLowerCase();
+
 /**
- * The worker: the e-mail address given in the form (Art. 20 §5). A worker who claimed the dossier
- * reads it on the platform; their login's address is the gate's to know, not this module's.
+ * The worker's addresses (Art. 20 §5), each marked confirmed when the worker has shown it is theirs:
+ * the address of an account that claimed the dossier, and the form's address once a claim code sent
+ * to it was confirmed. The form's address is typed by the applicant, so until then it may be anyone's.
  */
-function workerAddresses(record: DossierRecord): string[] {
-  return record.sections.residence?.email ? [record.sections.residence.email] : [];
+async function workerChannels(
+  tx: Tx,
+  record: DossierRecord,
+): Promise<{ address: string; userId: string | null; confirmed: boolean }[]> {
+  const accounts = await tx
+    .selectFrom('dossier_subject as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.email'])
+    .where('s.dossier_id', '=', record.id)
+    .where('u.disabled_at', 'is', null)
+    .orderBy('u.id')
+    .execute();
+  const channels = accounts.flatMap((a): { address: string; userId: string | null; confirmed: boolean }[] =>
+    a.email ? [{ address: a.email, userId: a.id, confirmed: true }] : [],
+  );
+  const form = record.sections.residence?.email;
+  if (form) {
+    const claimed = await tx
+      .selectFrom('dossier_claim')
+      .select('id')
+      .where('dossier_id', '=', record.id)
+      .where('confirmed_at', 'is not', null)
+      .executeTakeFirst();
+    channels.push({ address: form, userId: null, confirmed: claimed !== undefined });
+  }
+  return channels;
 }
 
 async function varsOf(

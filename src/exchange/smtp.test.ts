@@ -130,10 +130,23 @@ describe('the SMTP adapter (SMTP_URL)', () => {
     }
   });
 
-  it('a decision goes out by SMTP: the whole of it to the worker, the bare fact to the employer', async () => {
+  it('a decision goes out by SMTP: the whole of it to the worker’s confirmed address, the bare fact to the employer', async () => {
     await employer.signInAgain();
     await flanders.signInAgain();
+    await worker.signInAgain();
     const draft = await filedSinglePermit(platform, employer);
+    // The worker confirms the form's address with the code it received there (Art. 24).
+    const address = draft.sections.residence.email;
+    const seen = receivedBy(address).length;
+    const claim = await worker.post('/api/v1/claims', {
+      reference: draft.reference,
+      passportNumber: draft.sections.residence.passportNumber,
+      birthDate: draft.sections.identity.birthDate,
+    });
+    const mail = receivedBy(address).at(seen);
+    const code = mail?.text.match(/\b\d{6}\b/g)?.at(-1) ?? '';
+    const confirmed = await worker.post(`/api/v1/claims/${String(claim.body.claimId)}/confirm`, { code });
+    expect(confirmed.status).toBe(200);
     await flanders.post(path(draft.id, '/admissibility'), { outcome: 'admissible' });
     const refused = await flanders.post(path(draft.id, '/decisions'), {
       kind: 'work',

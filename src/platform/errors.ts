@@ -105,6 +105,15 @@ export const ERROR_CATALOGUE = {
       en: 'This request for documents is not open.',
     },
   },
+  answer_adds_nothing: {
+    status: 422,
+    title: {
+      nl: 'Uw antwoord bevat geen nieuw document. Laad de gevraagde documenten op en voeg ze bij uw antwoord; tot dan blijft de termijn geschorst.',
+      fr: 'Votre réponse ne contient aucun nouveau document. Chargez les documents demandés et joignez-les à votre réponse ; d’ici là, le délai reste suspendu.',
+      de: 'Ihre Antwort enthält kein neues Dokument. Laden Sie die angeforderten Dokumente hoch und fügen Sie sie Ihrer Antwort bei; bis dahin bleibt die Frist ausgesetzt.',
+      en: 'Your answer contains no new document. Upload the documents asked for and add them to your answer; until then the decision period stays suspended.',
+    },
+  },
   procedure_not_in_force: {
     status: 422,
     title: {
@@ -240,13 +249,41 @@ export const ERROR_CATALOGUE = {
       en: 'This dossier is not assigned to you; only the person handling it can hand it back.',
     },
   },
+  search_required: {
+    status: 403,
+    title: {
+      nl: 'Inspectiediensten vinden dossiers via een opzoeking met vermelding van het doel (art. 25), niet via een lijst.',
+      fr: 'Les services d’inspection trouvent les dossiers par une recherche qui en indique la finalité (art. 25), pas par une liste.',
+      de: 'Inspektionsdienste finden Dossiers über eine Suche mit Angabe des Zwecks (Art. 25), nicht über eine Liste.',
+      en: 'Inspection services find dossiers through a search that states its purpose (Art. 25), not through a list.',
+    },
+  },
   purpose_required: {
     status: 422,
     title: {
-      nl: 'Vermeld het doel van deze raadpleging en het dossier waarvoor u ze nodig hebt.',
-      fr: 'Indiquez la finalité de cette consultation et le dossier pour lequel vous en avez besoin.',
-      de: 'Geben Sie den Zweck dieser Einsichtnahme und das Dossier an, für das Sie sie brauchen.',
-      en: 'State the purpose of this consultation and the dossier you need it for.',
+      nl: 'Vermeld het doel van deze raadpleging (bij wederzijdse erkenning ook de code van het doel) en het dossier waarvoor u ze nodig hebt.',
+      fr: 'Indiquez la finalité de cette consultation (en reconnaissance mutuelle, aussi le code de la finalité) et le dossier pour lequel vous en avez besoin.',
+      de: 'Geben Sie den Zweck dieser Einsichtnahme (bei gegenseitiger Anerkennung auch den Code des Zwecks) und das Dossier an, für das Sie sie brauchen.',
+      en: 'State the purpose of this consultation (for mutual recognition, also the code of the purpose) and the dossier you need it for.',
+    },
+  },
+  document_erased: {
+    status: 410,
+    title: {
+      nl: 'Dit document werd gewist; het kan niet meer worden geopend.',
+      fr: 'Ce document a été effacé ; il ne peut plus être ouvert.',
+      de: 'Dieses Dokument wurde gelöscht; es kann nicht mehr geöffnet werden.',
+      en: 'This document was erased; it can no longer be opened.',
+    },
+  },
+  // Not a 500: the platform works, the file store handed back bytes that are not the file stored.
+  document_damaged: {
+    status: 502,
+    title: {
+      nl: 'Het bewaarde bestand van dit document is beschadigd en wordt niet vrijgegeven. Meld het aan de helpdesk.',
+      fr: 'Le fichier conservé de ce document est endommagé et n’est pas communiqué. Signalez-le au service d’assistance.',
+      de: 'Die gespeicherte Datei dieses Dokuments ist beschädigt und wird nicht herausgegeben. Bitte melden Sie es dem Helpdesk.',
+      en: 'The stored file of this document is damaged and is not released. Please report it to the helpdesk.',
     },
   },
   database_busy: {
@@ -289,11 +326,35 @@ export interface MissingItem {
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly extra: { errors?: FieldError[]; missing?: MissingItem[] } = {},
+    readonly extra: {
+      errors?: FieldError[];
+      missing?: MissingItem[];
+      /** procedure_not_in_force: the date the procedure may be filed from, null while none is set. */
+      inForceFrom?: string | null;
+    } = {},
   ) {
     super(code);
   }
 }
+
+/**
+ * The detail of procedure_not_in_force, naming the date (Art. 36 leaves it to a later act, so there
+ * may be none yet). `{date}` is the legal date, YYYY-MM-DD.
+ */
+export const IN_FORCE_DETAIL: { from: Translations; none: Translations } = {
+  from: {
+    nl: 'Deze procedure kan via het platform worden ingediend vanaf {date}.',
+    fr: 'Cette procédure peut être introduite via la plateforme à partir du {date}.',
+    de: 'Dieses Verfahren kann ab dem {date} über die Plattform beantragt werden.',
+    en: 'This procedure can be filed through the platform from {date}.',
+  },
+  none: {
+    nl: 'De datum van inwerkingtreding moet nog worden vastgelegd door een uitvoerend samenwerkingsakkoord.',
+    fr: 'La date d’entrée en vigueur doit encore être fixée par un accord de coopération d’exécution.',
+    de: 'Das Datum des Inkrafttretens muss noch durch ein ausführendes Zusammenarbeitsabkommen festgelegt werden.',
+    en: 'The date of entry into force is still to be set by an executing cooperation agreement.',
+  },
+};
 
 export function errorTitle(code: ErrorCode, language: Language): string {
   return ERROR_CATALOGUE[code].title[language];

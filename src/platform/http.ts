@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, ERROR_CATALOGUE, type ErrorCode, type MissingItem } from './errors.js';
+import { AppError, ERROR_CATALOGUE, IN_FORCE_DETAIL, type ErrorCode, type MissingItem } from './errors.js';
 import { FIELD_MESSAGES, type FieldError } from '../contract/field-messages.js';
 import { languageFromHeader, type Language } from '../contract/language.js';
 import { fieldErrorsOf } from '../contract/validation.js';
@@ -21,6 +21,9 @@ export interface ProblemBody {
   instance?: string;
   errors?: (FieldError & { message: string })[];
   missing?: MissingItem[];
+  /** RFC 9457 `detail`: this occurrence in words, where the title alone would not say it. */
+  detail?: string;
+  inForceFrom?: string | null;
 }
 
 export function problemOf(error: AppError, language: Language): ProblemBody {
@@ -34,6 +37,13 @@ export function problemOf(error: AppError, language: Language): ProblemBody {
       errors: error.extra.errors.map((e) => ({ ...e, message: FIELD_MESSAGES[e.code][language] })),
     }),
     ...(error.extra.missing && { missing: error.extra.missing }),
+    ...(error.extra.inForceFrom !== undefined && {
+      inForceFrom: error.extra.inForceFrom,
+      detail:
+        error.extra.inForceFrom === null
+          ? IN_FORCE_DETAIL.none[language]
+          : IN_FORCE_DETAIL.from[language].replace('{date}', error.extra.inForceFrom),
+    }),
   };
 }
 

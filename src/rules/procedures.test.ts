@@ -5,9 +5,12 @@ import {
   CATEGORY_RULES,
   PERMIT_TYPES,
   PERMIT_TYPE_RULES,
+  PROCEDURE_RULES,
   categoriesOf,
+  isProcedureInForce,
   isCategoryOf,
   permitTypeOf,
+  procedureInForceFrom,
   procedureOfCategory,
 } from './procedures.js';
 
@@ -67,5 +70,22 @@ describe('permit types (Art. 10 4°)', () => {
       [],
     );
     for (const row of PERMIT_TYPE_RULES) expect(row.legalSource).not.toBe('');
+  });
+});
+
+describe('entry into force of the procedures (Art. 36)', () => {
+  it('has (a) and (b) in force with the agreement and (c) with no date until an act sets one', () => {
+    expect(overlappingRows(PROCEDURE_RULES, (r) => r.procedure)).toEqual([]);
+    expect(procedureInForceFrom('single_permit', undefined)).toBe('2025-01-31');
+    expect(procedureInForceFrom('professional_card', undefined)).toBeNull();
+    expect(isProcedureInForce('professional_card', '2030-01-01', undefined)).toBe(false);
+  });
+
+  it('opens (c) from the configured date, not a day before', () => {
+    expect(procedureInForceFrom('professional_card', '2027-03-01')).toBe('2027-03-01');
+    expect(isProcedureInForce('professional_card', '2027-02-28', '2027-03-01')).toBe(false);
+    expect(isProcedureInForce('professional_card', '2027-03-01', '2027-03-01')).toBe(true);
+    // The configured date concerns procedure (c) only.
+    expect(isProcedureInForce('work_permit', '2026-01-01', '2027-03-01')).toBe(true);
   });
 });

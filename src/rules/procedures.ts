@@ -1,5 +1,77 @@
 import { CATEGORIES, type Category, type Procedure } from '../contract/procedures.js';
-import { AGREEMENT_SIGNED, type RuleRow } from './effective.js';
+import { AGREEMENT_SIGNED, effectiveAt, type RuleRow } from './effective.js';
+
+export interface ProcedureRule extends RuleRow {
+  procedure: Procedure;
+}
+
+/**
+ * From which legal date each procedure of Art. 2 §1 1° may be filed. Art. 36 first para. puts the
+ * agreement in force on the day after the last act of assent is published ("treedt in werking op de
+ * dag na de bekendmaking in het Belgisch Staatsblad van de laatste instemmingsakte" / "entre en
+ * vigueur le jour après la publication au Moniteur belge du dernier des actes d'assentiment").
+ * Art. 36 second para. leaves procedure (c) to a later act: "wordt de inwerkingtreding van de
+ * procedure voor de aanvragen vermeld in art. 2, §1, 1°, c) nader bepaald via uitvoerend
+ * samenwerkingsakkoord" / "l'entrée en vigueur de la procédure des demandes mentionnées à l'article
+ * 2, §1, 1°, c), sera déterminée par accord de coopération d'exécution" (and Art. 34). No such act
+ * exists yet, so (c) has no row: it is not in force until that act's date is added here, or an
+ * installation sets one (PROFESSIONAL_CARD_FROM, decision 0007).
+ */
+export const PROCEDURE_RULES: readonly ProcedureRule[] = [
+  {
+    procedure: 'single_permit',
+    effectiveFrom: AGREEMENT_SIGNED,
+    legalSource: 'Art. 2 §1 1° a) and Art. 36 first para. CA 31.01.2025',
+  },
+  {
+    procedure: 'work_permit',
+    effectiveFrom: AGREEMENT_SIGNED,
+    legalSource: 'Art. 2 §1 1° b) and Art. 36 first para. CA 31.01.2025',
+  },
+];
+
+/**
+ * The rows in force for an installation: the table, with the configured date of procedure (c), when
+ * one is set, standing in for the row the executing agreement will give it.
+ */
+function procedureRows(professionalCardFrom: string | undefined): readonly ProcedureRule[] {
+  if (professionalCardFrom === undefined) return PROCEDURE_RULES;
+  return [
+    ...PROCEDURE_RULES.filter((r) => r.procedure !== 'professional_card'),
+    {
+      procedure: 'professional_card',
+      effectiveFrom: professionalCardFrom,
+      legalSource:
+        'Art. 2 §1 1° c), Art. 34 and Art. 36 second para. CA 31.01.2025; date configured (PROFESSIONAL_CARD_FROM)',
+    },
+  ];
+}
+
+/** The first legal date on which a procedure may be filed here; null while no date is set. */
+export function procedureInForceFrom(
+  procedure: Procedure,
+  professionalCardFrom: string | undefined,
+): string | null {
+  const froms = procedureRows(professionalCardFrom)
+    .filter((r) => r.procedure === procedure)
+    .map((r) => r.effectiveFrom)
+    .sort();
+  return froms[0] ?? null;
+}
+
+/** Whether a procedure may be filed on a legal calendar date (YYYY-MM-DD). */
+export function isProcedureInForce(
+  procedure: Procedure,
+  on: string,
+  professionalCardFrom: string | undefined,
+): boolean {
+  return (
+    effectiveAt(
+      procedureRows(professionalCardFrom).filter((r) => r.procedure === procedure),
+      on,
+    ).length > 0
+  );
+}
 
 export interface CategoryRule extends RuleRow {
   category: Category;

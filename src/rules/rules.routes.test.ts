@@ -71,7 +71,12 @@ describe('public rules API', () => {
     expect(res.status).toBe(200);
     expect(res.body.demo).toBe(false);
     expect(res.body.demoAccounts).toEqual([]);
-    expect(res.body.procedures).not.toContain('professional_card');
+    // Tests, like the demo, have procedure (c) in force from a past date (decision 0007).
+    expect(res.body.procedures).toContain('professional_card');
+    expect(res.body.procedureDates).toContainEqual({
+      procedure: 'professional_card',
+      inForceFrom: '2025-01-31',
+    });
   });
 
   it('keeps unknown API paths a 404 problem even when the portal is served', async () => {

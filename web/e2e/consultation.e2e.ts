@@ -224,6 +224,7 @@ describe('a refusal, a withdrawal and a consultation across parties, in the brow
     await openDossier(region, inWallonia.id);
     await region.locator('.recognition button[type=submit]').click();
     await region.waitForSelector('.recognition .error-summary');
+    await region.selectOption('#recognition-purpose-code', 'change_of_employer');
     await region.fill('#recognition-purpose', 'Reconnaissance de l’autorisation de travail');
     await region.locator('.recognition button[type=submit]').click();
     const found = region.locator(`.recognition-results a:text("${inFlanders.reference}")`);
@@ -242,8 +243,10 @@ describe('a refusal, a withdrawal and a consultation across parties, in the brow
       .where('organisation_id', '=', platform.directory.organisations.wallonia ?? '')
       .execute();
     expect(reads.length).toBeGreaterThanOrEqual(2);
-    expect(reads.every((r) => r.purpose.startsWith('Mutual recognition (Art. 26): Reconnaissance'))).toBe(
-      true,
-    );
+    expect(
+      reads.every((r) =>
+        r.purpose.startsWith('Mutual recognition (Art. 26) [change_of_employer]: Reconnaissance'),
+      ),
+    ).toBe(true);
   });
 });

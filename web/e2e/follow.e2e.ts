@@ -147,7 +147,18 @@ describe('the portal after the form', () => {
     const seen = (await employerPage.locator('.decisions').textContent()) ?? '';
     expect(seen).toContain(tr('en', 'decision.negativeFact', { date: '' }).split('{')[0]?.slice(0, 30) ?? '');
     expect(seen).not.toContain('demo grounds');
+    // The state tag is the neutral one: nothing on the page names the kind of decision.
+    const main = (await employerPage.locator('main').textContent()) ?? '';
+    expect(main).toContain(tr('en', 'state.negative_decision'));
+    expect(main).not.toContain(tr('en', 'state.work_refused'));
     await audit(employerPage, 'en-19-employer-negative-fact');
+    // Its inbox tells the same: a negative decision, no kind, no grounds.
+    await employerPage.goto(`${platform.url}/inbox`);
+    await employerPage.waitForSelector('.inbox .message');
+    const inbox = (await employerPage.locator('.inbox').textContent()) ?? '';
+    expect(inbox).toContain(`A negative decision was taken on application ${reference}`);
+    expect(inbox).not.toMatch(/refused|demo grounds/);
+    await audit(employerPage, 'en-19b-employer-inbox-negative-fact');
     await employerContext.close();
   });
 

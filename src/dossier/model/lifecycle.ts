@@ -198,3 +198,19 @@ export function foldLifecycle(procedure: Procedure, actions: readonly ActionReco
 
 export const openRequest = (lc: Lifecycle): RequestRecord | undefined =>
   lc.requests.find((r) => !r.answeredAt);
+
+/**
+ * The documents the applicant added after a request was made: only these answer it (decision
+ * 0007). Read from the log's order rather than upload times, which a request and an upload in the
+ * same instant would not tell apart.
+ */
+export function documentsAddedSince(actions: readonly ActionRecord[], requestId: string): Set<string> {
+  const asked = actions.find((a) => a.action === 'request_documents' && a.payload.requestId === requestId);
+  if (!asked) return new Set();
+  return new Set(
+    actions
+      .filter((a) => a.seq > asked.seq && a.action === 'add_document' && a.relation === 'applicant')
+      .map((a) => str(a.payload.documentId))
+      .filter((id): id is string => id !== undefined),
+  );
+}

@@ -188,7 +188,11 @@ describe('real adapters, chosen by configuration alone', () => {
   });
 
   it('production never runs on fictitious data', () => {
-    const production = { NODE_ENV: 'production' } as const;
+    // A production master key for documents (fictitious), so these checks reach what they test.
+    const production = {
+      NODE_ENV: 'production',
+      DOCUMENT_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+    } as const;
     expect(() => loadConfig(production, [])).toThrow(/SOURCE_KBO/);
     expect(() =>
       loadConfig(

@@ -490,7 +490,8 @@ export const de: Dictionary = {
   'request.message': 'Nachricht an die Behörde',
   'request.send': 'Die Antwort senden',
   'request.sent': 'Ihre Antwort wurde gesendet. Die Frist läuft wieder.',
-  'request.needSomething': 'Fügen Sie mindestens ein Dokument bei oder schreiben Sie eine Nachricht.',
+  'request.needSomething':
+    'Fügen Sie mindestens ein Dokument bei: Eine Antwort ohne neues Dokument beendet die Aussetzung der Frist nicht.',
   'request.previous': 'Frühere Anforderungen',
   'request.answeredOn': 'Angefordert am {asked}, beantwortet am {date}',
   'decision.title': 'Entscheidungen',
@@ -575,6 +576,7 @@ export const de: Dictionary = {
   'state.work_withdrawn': 'Arbeitserlaubnis entzogen',
   'state.residence_withdrawn': 'Aufenthalt entzogen',
   'state.residence_ended': 'Aufenthalt beendet',
+  'state.negative_decision': 'Ablehnende Entscheidung',
   'stateHelp.draft': 'Noch nicht eingereicht. Ergänzen Sie ihn und reichen Sie ihn ein, wenn alles vorliegt.',
   'stateHelp.filed': 'Eingereicht. Die zuständige Region prüft, ob er vollständig ist.',
   'stateHelp.incomplete': 'Die Behörde hat Dokumente angefordert. Die Frist ruht, bis Sie antworten.',
@@ -592,6 +594,8 @@ export const de: Dictionary = {
   'stateHelp.work_withdrawn': 'Die Arbeitserlaubnis wurde nach ihrer Erteilung entzogen.',
   'stateHelp.residence_withdrawn': 'Das Aufenthaltsrecht wurde entzogen.',
   'stateHelp.residence_ended': 'Das Aufenthaltsrecht ist beendet.',
+  'stateHelp.negative_decision':
+    'Es wurde eine ablehnende Entscheidung getroffen. Wie Artikel 24 des Kooperationsabkommens vorsieht, wird die vollständige Entscheidung nur dem Arbeitnehmer zugestellt.',
 
   'relation.applicant': 'den Antragsteller',
   'relation.subject': 'den Arbeitnehmer',
@@ -873,4 +877,11 @@ export const de: Dictionary = {
   'recognition.search': 'In den anderen Regionen suchen',
   'recognition.none': 'Kein Dossier dieser Person in einer anderen Region.',
   'recognition.found': '{count} Dossiers dieser Person in anderen Regionen',
+  'recognition.code': 'Zweck der Einsichtnahme',
+  'recognition.code.required': 'Wählen Sie den Zweck der Einsichtnahme.',
+  'recognition.code.earlier_application': 'Ein früherer oder gleichzeitiger Antrag für diesen Arbeitnehmer',
+  'recognition.code.change_of_employer': 'Ein Wechsel des Arbeitgebers oder der Region',
+  'recognition.code.renewal': 'Eine Erneuerung oder Verlängerung',
+  'recognition.code.document_verification': 'Die Überprüfung der angegebenen Dokumente oder Daten',
+  'recognition.code.suspected_fraud': 'Ein Verdacht auf Betrug oder Missbrauch',
 };

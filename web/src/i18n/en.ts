@@ -472,7 +472,8 @@ export const en = {
   'request.message': 'Message to the authority',
   'request.send': 'Send the answer',
   'request.sent': 'Your answer was sent. The deadline clock runs again.',
-  'request.needSomething': 'Add at least one document or write a message.',
+  'request.needSomething':
+    'Add at least one document: an answer without a new document does not end the suspension of the period.',
   'request.previous': 'Earlier requests',
   'request.answeredOn': 'Asked on {asked}, answered on {date}',
   'decision.title': 'Decisions',
@@ -556,6 +557,7 @@ export const en = {
   'state.work_withdrawn': 'Work authorisation withdrawn',
   'state.residence_withdrawn': 'Residence withdrawn',
   'state.residence_ended': 'Residence ended',
+  'state.negative_decision': 'Negative decision',
   'stateHelp.draft': 'Not filed yet. Complete it and file it when everything is there.',
   'stateHelp.filed': 'Filed. The competent region checks whether it is complete.',
   'stateHelp.incomplete':
@@ -572,6 +574,8 @@ export const en = {
   'stateHelp.work_withdrawn': 'The work authorisation was withdrawn after it was granted.',
   'stateHelp.residence_withdrawn': 'The right of residence was withdrawn.',
   'stateHelp.residence_ended': 'The right of residence has ended.',
+  'stateHelp.negative_decision':
+    'A negative decision was taken. As Article 24 of the cooperation agreement provides, the full decision is notified only to the worker.',
 
   'relation.applicant': 'the applicant',
   'relation.subject': 'the worker',
@@ -843,6 +847,13 @@ export const en = {
   'recognition.search': 'Look in the other regions',
   'recognition.none': 'No dossier of this person in another region.',
   'recognition.found': '{count} dossiers of this person in other regions',
+  'recognition.code': 'Purpose of the consultation',
+  'recognition.code.required': 'Choose the purpose of the consultation.',
+  'recognition.code.earlier_application': 'An earlier or parallel application for this worker',
+  'recognition.code.change_of_employer': 'A change of employer or of region',
+  'recognition.code.renewal': 'A renewal or extension',
+  'recognition.code.document_verification': 'Verification of the documents or data declared',
+  'recognition.code.suspected_fraud': 'Suspected fraud or abuse',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -485,7 +485,8 @@ export const fr: Dictionary = {
   'request.message': 'Message à l’autorité',
   'request.send': 'Envoyer la réponse',
   'request.sent': 'Votre réponse a été envoyée. Le délai court à nouveau.',
-  'request.needSomething': 'Ajoutez au moins un document ou écrivez un message.',
+  'request.needSomething':
+    'Ajoutez au moins un document : une réponse sans nouveau document ne met pas fin à la suspension du délai.',
   'request.previous': 'Demandes précédentes',
   'request.answeredOn': 'Demandé le {asked}, répondu le {date}',
   'decision.title': 'Décisions',
@@ -570,6 +571,7 @@ export const fr: Dictionary = {
   'state.work_withdrawn': 'Autorisation de travail retirée',
   'state.residence_withdrawn': 'Séjour retiré',
   'state.residence_ended': 'Séjour terminé',
+  'state.negative_decision': 'Décision négative',
   'stateHelp.draft': 'Pas encore introduite. Complétez-la et introduisez-la quand tout y est.',
   'stateHelp.filed': 'Introduite. La région compétente vérifie si elle est complète.',
   'stateHelp.incomplete': 'L’autorité a demandé des documents. Le délai est suspendu jusqu’à votre réponse.',
@@ -586,6 +588,8 @@ export const fr: Dictionary = {
   'stateHelp.work_withdrawn': 'L’autorisation de travail a été retirée après avoir été accordée.',
   'stateHelp.residence_withdrawn': 'Le droit de séjour a été retiré.',
   'stateHelp.residence_ended': 'Le droit de séjour a pris fin.',
+  'stateHelp.negative_decision':
+    'Une décision négative a été prise. Comme le prévoit l’article 24 de l’accord de coopération, la décision complète est notifiée uniquement au travailleur.',
 
   'relation.applicant': 'le demandeur',
   'relation.subject': 'le travailleur',
@@ -863,4 +867,11 @@ export const fr: Dictionary = {
   'recognition.search': 'Rechercher dans les autres régions',
   'recognition.none': 'Aucun dossier de cette personne dans une autre région.',
   'recognition.found': '{count} dossiers de cette personne dans d’autres régions',
+  'recognition.code': 'Finalité de la consultation',
+  'recognition.code.required': 'Choisissez la finalité de la consultation.',
+  'recognition.code.earlier_application': 'Une demande antérieure ou parallèle pour ce travailleur',
+  'recognition.code.change_of_employer': 'Un changement d’employeur ou de région',
+  'recognition.code.renewal': 'Un renouvellement ou une prolongation',
+  'recognition.code.document_verification': 'La vérification des documents ou données déclarés',
+  'recognition.code.suspected_fraud': 'Une suspicion de fraude ou d’abus',
 };

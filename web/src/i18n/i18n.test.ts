@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATES, RELATIONS } from '../../../src/contract/states';
+import { SHOWN_STATES, RELATIONS } from '../../../src/contract/states';
 import { ACTIONS } from '../../../src/contract/actions';
 import { ORGANISATION_KINDS } from '../../../src/contract/organisations';
 import { DATA_CATEGORIES, DOCUMENT_TYPES } from '../../../src/contract/documents';
@@ -44,7 +44,7 @@ describe('the four dictionaries', () => {
 
   it('name every value the API can send: states, procedures, categories, documents, relations, actions', () => {
     const wanted = [
-      ...STATES.flatMap((s) => [`state.${s}`, `stateHelp.${s}`]),
+      ...SHOWN_STATES.flatMap((s) => [`state.${s}`, `stateHelp.${s}`]),
       ...PROCEDURES.map((p) => `procedure.${p}`),
       ...CATEGORIES.flatMap((c) => [`category.${c}`, `why.${c}`]),
       ...DOCUMENT_TYPES.flatMap((d) => [`doc.${d}`, `docHelp.${d}`]),

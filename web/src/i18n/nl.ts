@@ -480,7 +480,8 @@ export const nl: Dictionary = {
   'request.message': 'Bericht aan de overheid',
   'request.send': 'Het antwoord versturen',
   'request.sent': 'Uw antwoord werd verstuurd. De termijn loopt weer.',
-  'request.needSomething': 'Voeg minstens één document toe of schrijf een bericht.',
+  'request.needSomething':
+    'Voeg minstens één document toe: een antwoord zonder nieuw document beëindigt de schorsing van de termijn niet.',
   'request.previous': 'Eerdere vragen',
   'request.answeredOn': 'Gevraagd op {asked}, beantwoord op {date}',
   'decision.title': 'Beslissingen',
@@ -564,6 +565,7 @@ export const nl: Dictionary = {
   'state.work_withdrawn': 'Arbeidstoelating ingetrokken',
   'state.residence_withdrawn': 'Verblijf ingetrokken',
   'state.residence_ended': 'Verblijf beëindigd',
+  'state.negative_decision': 'Negatieve beslissing',
   'stateHelp.draft': 'Nog niet ingediend. Vul het aan en dien het in zodra alles er is.',
   'stateHelp.filed': 'Ingediend. Het bevoegde gewest gaat na of het volledig is.',
   'stateHelp.incomplete': 'De overheid vroeg documenten. De termijn staat stil tot u antwoordt.',
@@ -581,6 +583,8 @@ export const nl: Dictionary = {
   'stateHelp.work_withdrawn': 'De arbeidstoelating werd na de toekenning ingetrokken.',
   'stateHelp.residence_withdrawn': 'Het verblijfsrecht werd ingetrokken.',
   'stateHelp.residence_ended': 'Het verblijfsrecht is beëindigd.',
+  'stateHelp.negative_decision':
+    'Er werd een negatieve beslissing genomen. Zoals artikel 24 van het samenwerkingsakkoord bepaalt, wordt de volledige beslissing enkel aan de werknemer betekend.',
 
   'relation.applicant': 'de aanvrager',
   'relation.subject': 'de werknemer',
@@ -857,4 +861,11 @@ export const nl: Dictionary = {
   'recognition.search': 'Zoeken in de andere gewesten',
   'recognition.none': 'Geen dossier van deze persoon in een ander gewest.',
   'recognition.found': '{count} dossiers van deze persoon in andere gewesten',
+  'recognition.code': 'Doel van de raadpleging',
+  'recognition.code.required': 'Kies het doel van de raadpleging.',
+  'recognition.code.earlier_application': 'Een eerdere of gelijktijdige aanvraag voor deze werknemer',
+  'recognition.code.change_of_employer': 'Een verandering van werkgever of gewest',
+  'recognition.code.renewal': 'Een hernieuwing of verlenging',
+  'recognition.code.document_verification': 'Controle van de aangegeven documenten of gegevens',
+  'recognition.code.suspected_fraud': 'Vermoeden van fraude of misbruik',
 };

@@ -21,10 +21,11 @@ export function DossierPage() {
   const location = useLocation();
   const justFiled = (location.state as { filed?: boolean } | null)?.filed === true;
   // Opened from a consultation search: the read is logged with the purpose stated there.
-  const opening = location.state as { purpose?: string; forDossier?: string } | null;
+  const opening = location.state as { purpose?: string; purposeCode?: string; forDossier?: string } | null;
   const purpose = opening?.purpose;
-  // Opened for mutual recognition (Art. 26): the own dossier travels with the read.
+  // Opened for mutual recognition (Art. 26): the own dossier and the purpose's code travel with the read.
   const forDossier = opening?.forDossier;
+  const purposeCode = opening?.purposeCode;
   const { t, formatDate, formatDateTime, lang } = useI18n();
   const { session } = useSession();
   const kind = session?.organisation.kind;
@@ -38,8 +39,9 @@ export function DossierPage() {
     (): Record<string, string> => ({
       ...(purpose && { 'x-purpose': encodeURIComponent(purpose) }),
       ...(forDossier && { 'x-for-dossier': forDossier }),
+      ...(purposeCode && { 'x-purpose-code': purposeCode }),
     }),
-    [purpose, forDossier],
+    [purpose, forDossier, purposeCode],
   );
   const load = useCallback(async () => {
     try {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { STATES } from '../../../src/contract/states';
+import { SHOWN_STATES } from '../../../src/contract/states';
 import { Due, useDossierColumns } from '../components/dossierColumns';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextField } from '../components/fields';
@@ -108,7 +108,7 @@ export function Dossiers() {
         <FilterSelect
           {...filters.field('state')}
           label={t('filter.state')}
-          options={STATES.map((s) => ({ value: s, label: t(`state.${s}` as const) }))}
+          options={SHOWN_STATES.map((s) => ({ value: s, label: t(`state.${s}` as const) }))}
         />
         <FilterSelect
           {...filters.field('procedure')}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { STATES } from '../../../src/contract/states';
+import { SHOWN_STATES } from '../../../src/contract/states';
 import { Due, useDossierColumns } from '../components/dossierColumns';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextField } from '../components/fields';
@@ -39,7 +39,7 @@ export function WorkQueue() {
         <FilterSelect
           {...filters.field('state')}
           label={t('filter.state')}
-          options={STATES.filter((s) => s !== 'draft').map((s) => ({
+          options={SHOWN_STATES.filter((s) => s !== 'draft').map((s) => ({
             value: s,
             label: t(`state.${s}` as const),
           }))}

@@ -1,7 +1,8 @@
 import { useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SubmitActions } from '../../components/fields';
+import { SelectField, SubmitActions } from '../../components/fields';
+import { RECOGNITION_PURPOSES } from '../../../../src/contract/access';
 import { useI18n } from '../../i18n/context';
 import { api, problemText } from '../../lib/api';
 import type { Dossier, DossierSummary } from '../../lib/types';
@@ -20,7 +21,7 @@ interface IdentitySeen {
  */
 export function RecognitionSearch({ dossier }: { dossier: Dossier }) {
   const { t } = useI18n();
-  const form = useForm('recognition', { purpose: '' });
+  const form = useForm('recognition', { purpose: '', purposeCode: '' });
   const [found, setFound] = useState<DossierSummary[] | undefined>(undefined);
   const identity = dossier.sections.identity as IdentitySeen | undefined;
   const criteria = identity?.niss
@@ -30,12 +31,17 @@ export function RecognitionSearch({ dossier }: { dossier: Dossier }) {
       : undefined;
   if (!criteria) return null;
   const purpose = form.values.purpose.trim();
-  const fail = (text: string) => {
-    form.setErrors({ [form.idOf('purpose')]: text });
+  const purposeCode = form.values.purposeCode;
+  const fail = (text: string, field: 'purpose' | 'purposeCode' = 'purpose') => {
+    form.setErrors({ [form.idOf(field)]: text });
   };
 
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
+    if (!purposeCode) {
+      fail(t('recognition.code.required'), 'purposeCode');
+      return;
+    }
     if (purpose.length < 5) {
       fail(t('search.purpose.required'));
       return;
@@ -46,6 +52,7 @@ export function RecognitionSearch({ dossier }: { dossier: Dossier }) {
         const reply = await api<{ items: DossierSummary[] }>('POST', '/dossiers/search', {
           purpose,
           forDossier: dossier.id,
+          purposeCode,
           criteria,
         });
         setFound(reply.items.filter((d) => d.id !== dossier.id && d.region !== dossier.region));
@@ -62,6 +69,14 @@ export function RecognitionSearch({ dossier }: { dossier: Dossier }) {
       <p className="hint">{t('recognition.lead')}</p>
       <ErrorSummary items={form.summary} />
       <form onSubmit={(e) => void submit(e)} noValidate>
+        <SelectField
+          {...form.field('purposeCode')}
+          label={t('recognition.code')}
+          options={RECOGNITION_PURPOSES.map((c) => ({
+            value: c,
+            label: t(`recognition.code.${c}` as const),
+          }))}
+        />
         <PurposeField {...form.field('purpose')} />
         <SubmitActions label={t('recognition.search')} busy={form.busy} secondary />
       </form>
@@ -73,7 +88,7 @@ export function RecognitionSearch({ dossier }: { dossier: Dossier }) {
           <ul className="plain-list recognition-results">
             {found.map((d) => (
               <li key={d.id}>
-                <Link to={`/dossiers/${d.id}`} state={{ purpose, forDossier: dossier.id }}>
+                <Link to={`/dossiers/${d.id}`} state={{ purpose, purposeCode, forDossier: dossier.id }}>
                   {d.reference}
                 </Link>{' '}
                 — {d.region ? t(`region.${d.region as 'flanders'}` as const) : '—'},{' '}

@@ -32,7 +32,8 @@ export function RequestPanel({
   const types = [...new Set(request.items.map((i) => i.documentType ?? 'other'))];
 
   const answer = async () => {
-    if (added.length === 0 && !message.trim()) {
+    // The server refuses an answer without a new document (answer_adds_nothing): say so before sending.
+    if (added.length === 0) {
       setError(t('request.needSomething'));
       return;
     }
