@@ -23,6 +23,8 @@ import { deliveryRoutes } from './exchange/deliveries.routes.js';
 import { inboxRoutes } from './exchange/inbox.routes.js';
 import { letterRoutes } from './letters/letters.routes.js';
 import { recordRefusal } from './audit/refusals.js';
+import { useAuditKey } from './audit/audit.js';
+import { auditRoutes } from './audit/audit.routes.js';
 import { installAuthentication } from './identity/authentication.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { oidcRoutes } from './identity/oidc.routes.js';
@@ -32,16 +34,32 @@ import { ERROR_CATALOGUE } from './platform/errors.js';
 import { LANGUAGES } from './contract/language.js';
 import { openApiComponents } from './platform/responses.js';
 import { installErrorHandling, installLanguage } from './platform/http.js';
+import {
+  API_DOCS_CSP,
+  clientErrorHandler,
+  frameworkErrors,
+  installSecurityHeaders,
+  installTextGuard,
+  installUrlLimit,
+} from './platform/hardening.js';
 import { requireDeclaredPermissions } from './identity/authentication.js';
 import { MAX_DOCUMENT_BYTES } from './rules/documents.js';
 import { rulesRoutes } from './rules/rules.routes.js';
 import { installationRoutes } from './installation.routes.js';
 import { policySettingRoutes } from './access/settings.routes.js';
+import { rightsRoutes } from './rights/requests.routes.js';
+import { retentionRoutes } from './retention/retention.routes.js';
 
 export const API_PREFIX = '/api/v1';
 
+/** TRUST_PROXY as Fastify takes it: a hop count becomes the function Fastify itself would make of it. */
+const trustProxyOption = (setting: false | number | string[]) =>
+  typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+
 /** Assembles the platform from its modules; tests call it with a fresh database. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  // The audit chain is keyed by the installation's key, which never enters the database.
+  useAuditKey(deps.config.auditKey);
   const app = Fastify({
     logger:
       deps.config.logLevel === 'silent'
@@ -57,7 +75,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             },
           },
     genReqId: () => crypto.randomUUID(),
+    // TRUST_PROXY: behind a reverse proxy request.ip is the client's, which throttling counts by.
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
+    // Refusals before a route or a request exists answer problems too (platform/hardening.ts).
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   // Fastify hands a request without a body to the body validator as `null`; a route whose body is
   // optional (`POST /dossiers/{id}/submit`, called with no body as the README shows) must see it as
@@ -71,6 +94,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   requireDeclaredPermissions(app, ['/api/docs']);
   installLanguage(app);
+  installSecurityHeaders(app, deps.config.production);
+  installUrlLimit(app);
   installErrorHandling(app, (request, error) => recordRefusal(deps.db, deps.clock, request, error));
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 } });
@@ -97,8 +122,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
     transformObject: openApiComponents,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: API_DOCS_CSP });
   installAuthentication(app, deps.db, deps.clock);
+  // After authentication: NUL or lone surrogates in any text, refused before any route sees them.
+  installTextGuard(app);
 
   app.get('/health', { config: { permission: { who: 'anyone' } }, schema: { hide: true } }, async () =>
     Promise.resolve({ status: 'ok' }),
@@ -140,9 +167,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
     async (request, reply) => {
-      const entry = (
-        ERROR_CATALOGUE as Record<string, (typeof ERROR_CATALOGUE)[keyof typeof ERROR_CATALOGUE]>
-      )[request.params.code];
+      // Only the catalogue's own codes: `constructor` or `__proto__` are properties of every object.
+      const entry = Object.hasOwn(ERROR_CATALOGUE, request.params.code)
+        ? (ERROR_CATALOGUE as Record<string, (typeof ERROR_CATALOGUE)[keyof typeof ERROR_CATALOGUE]>)[
+            request.params.code
+          ]
+        : undefined;
       if (!entry) {
         reply.callNotFound();
         return;
@@ -165,6 +195,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(installationRoutes(deps), { prefix: API_PREFIX });
   await app.register(rulesRoutes(deps), { prefix: API_PREFIX });
   await app.register(policySettingRoutes(deps), { prefix: API_PREFIX });
+  await app.register(rightsRoutes(deps), { prefix: API_PREFIX });
+  await app.register(retentionRoutes(deps), { prefix: API_PREFIX });
+  await app.register(auditRoutes(deps), { prefix: API_PREFIX });
   await serveWebApp(app);
   return app;
 }
@@ -190,6 +223,11 @@ async function serveWebApp(app: FastifyInstance): Promise<void> {
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
   app.get('/assets/*', page, (request, reply) => {
     const file = (request.params as { '*': string })['*'];
+    // Only names of the build's own files: no way up or aside (`..`, `\\`, a NUL), else 404.
+    if (!/^[\w.-]+(?:\/[\w.-]+)*$/.test(file) || file.split('/').includes('..')) {
+      reply.callNotFound();
+      return reply;
+    }
     // Vite names assets by content hash, so a cached copy can never be stale.
     return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(`assets/${file}`);
   });
@@ -200,7 +238,14 @@ async function serveWebApp(app: FastifyInstance): Promise<void> {
       return reply;
     }
     const file = `${WEB_ROOT}${path}`;
-    if (path !== '' && !path.includes('..') && existsSync(file) && statSync(file).isFile()) {
+    // index.html by its own name is the page too, with the page's headers.
+    if (
+      path !== '' &&
+      path !== 'index.html' &&
+      !path.includes('..') &&
+      existsSync(file) &&
+      statSync(file).isFile()
+    ) {
       return reply.sendFile(path);
     }
     return reply

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const flag = z
@@ -44,6 +46,14 @@ const Environment = z.object({
   EBOX_ENTERPRISE: z.enum(['fake', 'off']).optional(),
   /** Wraps every dossier's document key (docs/decisions/0009): base64 of 32 random bytes. */
   DOCUMENT_MASTER_KEY: z.string().optional(),
+  /** The reverse proxies whose X-Forwarded-For is believed: a hop count or a list of addresses/CIDRs. */
+  TRUST_PROXY: z.string().optional(),
+  /** Keys the audit chain and signs its published heads (docs/security.md): base64 of ≥ 32 random bytes. */
+  AUDIT_KEY: z.string().optional(),
+  /** Where the signed heads of the audit chain are appended, outside the database. */
+  AUDIT_HEAD_DIR: z.string().min(1).optional(),
+  /** The operator may move the platform clock forward (demo: on by default); production refuses it. */
+  MOVABLE_CLOCK: flag.optional(),
 });
 
 export type SecondFactorMode = 'required' | 'demo_exempt';
@@ -76,6 +86,18 @@ export interface Config {
   messaging: MessagingConfig;
   /** The master key that wraps every dossier's document key (32 bytes). */
   documentMasterKey: Buffer;
+  /**
+   * Fastify's `trustProxy`: false (the default, the peer is the client), the number of proxy hops,
+   * or the proxies' addresses and CIDR ranges. Sign-in and claims are throttled by the client
+   * address, so behind a proxy this must name it, or every user shares the proxy's address.
+   */
+  trustProxy: false | number | string[];
+  /** The key of the audit chain's HMAC and of its published heads; never stored in the database. */
+  auditKey: Buffer;
+  /** The folder of the published audit heads (`heads.jsonl`), outside the database. */
+  auditHeadDir: string;
+  /** Whether the operator may move the clock forward (POST /clock/advance): demo and tests only. */
+  movableClock: boolean;
 }
 
 /** E-mail by SMTP or, outside production, to files; the e-Box Enterprise fake or none. */
@@ -129,6 +151,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       'SECOND_FACTOR=demo_exempt: a production configuration cannot switch the second factor off.',
     );
   }
+  const movableClock = e.MOVABLE_CLOCK ?? demo;
+  if (production && movableClock) {
+    throw new ConfigError(
+      'MOVABLE_CLOCK: a production configuration cannot let the platform clock be moved.',
+    );
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -145,6 +173,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     sources: sourcesConfig(e, production),
     messaging: messagingConfig(e, production),
     documentMasterKey: documentMasterKey(e.DOCUMENT_MASTER_KEY, production),
+    trustProxy: trustProxy(e.TRUST_PROXY),
+    auditKey: auditKey(e.AUDIT_KEY, production),
+    auditHeadDir: e.AUDIT_HEAD_DIR ?? join(e.DATA_DIR, 'audit-heads'),
+    movableClock,
   };
 }
 
@@ -173,6 +205,32 @@ function documentMasterKey(value: string | undefined, production: boolean): Buff
     );
   if (production && key.equals(DEMO_DOCUMENT_MASTER_KEY))
     throw new ConfigError('DOCUMENT_MASTER_KEY: a production configuration cannot use the public demo key.');
+  return key;
+}
+
+/**
+ * As for the document key: outside production the trail records fictitious acts, and a key derived
+ * from a public label keeps a demo folder verifiable across restarts. It proves nothing against
+ * anyone who reads this file, so production refuses it.
+ */
+export const DEMO_AUDIT_KEY = createHash('sha256')
+  .update('Single Window demo audit key: public, for fictitious data only')
+  .digest();
+
+function auditKey(value: string | undefined, production: boolean): Buffer {
+  if (value === undefined) {
+    if (production)
+      throw new ConfigError(
+        'AUDIT_KEY: a production configuration needs the key of the audit chain (openssl rand -base64 32).',
+      );
+    return DEMO_AUDIT_KEY;
+  }
+  const key = Buffer.from(value, 'base64');
+  // The value itself is never echoed: a near-miss of the real key is still a secret.
+  if (key.length < 32 || key.toString('base64') !== value.trim())
+    throw new ConfigError('AUDIT_KEY: must be at least 32 random bytes in base64 (openssl rand -base64 32).');
+  if (production && key.equals(DEMO_AUDIT_KEY))
+    throw new ConfigError('AUDIT_KEY: a production configuration cannot use the public demo key.');
   return key;
 }
 
@@ -247,4 +305,35 @@ function oidcConfig(e: z.infer<typeof Environment>): OidcConfig | undefined {
     clientSecret: e.OIDC_CLIENT_SECRET ?? '',
     redirectUri: e.OIDC_REDIRECT_URI ?? '',
   };
+}
+
+/**
+ * TRUST_PROXY: unset, `false` or `0` trusts no proxy; a whole number trusts that many hops; else a
+ * comma-separated list of addresses or CIDR ranges (`10.0.0.0/8,::1`). `true` is refused: trusting
+ * every sender of X-Forwarded-For lets any client pick the address it is throttled by.
+ */
+function trustProxy(value: string | undefined): false | number | string[] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false' || text === 'off' || text === '0') return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops > 10) throw new ConfigError('TRUST_PROXY: a hop count is at most 10.');
+    return hops;
+  }
+  if (text === 'true' || text === 'on' || text === '1')
+    throw new ConfigError(
+      "TRUST_PROXY=true would believe X-Forwarded-For from anyone: give the proxies' addresses or CIDR ranges, or the number of hops.",
+    );
+  const entries = text.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const maxPrefix = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (family === 0 || !prefixOk || rest.length > 0)
+      throw new ConfigError(
+        `TRUST_PROXY: "${entry}" is not an address or CIDR range (e.g. 10.0.0.1, 10.0.0.0/8, fd00::/8).`,
+      );
+  }
+  return entries;
 }

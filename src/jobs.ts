@@ -1,24 +1,47 @@
 import type { AppDeps } from './deps.js';
 import { dispatchDue } from './exchange/dispatcher.js';
 import { forgetExpiredReplays } from './db/idempotency.js';
+import { removeOrphanFiles } from './documents/orphans.js';
+import { publishAuditHead } from './audit/heads.js';
+import { remindDueRightsRequests } from './rights/requests.js';
+import { pushDeletionEvents } from './retention/deletion-events.js';
+import { sweepRetention } from './retention/sweep.js';
 
 /** A task the server runs on a timer, after the commits that gave it work. */
 export interface Job {
   name: string;
   periodMs: number;
   run: (deps: AppDeps, now: Date) => Promise<unknown>;
+  /** Run once more when the server stops, after the last commits. */
+  atStop?: boolean;
 }
 
 /** Every timer job of the platform, with its period: nothing else runs in the background. */
 export const JOBS: readonly Job[] = [
   // Webhook pushes and notifications leave their outboxes a few seconds after their commit.
   { name: 'dispatch', periodMs: 5_000, run: (deps, now) => dispatchDue(deps, now) },
+  // The audit chain's head, signed, to a file outside the database; and at shutdown, so the head
+  // before a stop is on record whatever happens to the database while the server is down.
+  {
+    name: 'audit_head',
+    periodMs: 600_000,
+    run: (deps, now) => publishAuditHead(deps.db, deps.config.auditKey, deps.config.auditHeadDir, now),
+    atStop: true,
+  },
+  // Deletion events to the receivers of deleted dossiers, sent and retried like the pushes.
+  { name: 'deletion_events', periodMs: 5_000, run: (deps, now) => pushDeletionEvents(deps, now) },
   // Replayed answers of idempotent requests are kept a week, then forgotten.
   {
     name: 'forget_expired_replays',
     periodMs: 3_600_000,
     run: (deps, now) => forgetExpiredReplays(deps.db, now),
   },
+  // Document files no row names (a process killed mid-upload); also run at every start.
+  { name: 'orphan_files', periodMs: 86_400_000, run: (deps) => removeOrphanFiles(deps) },
+  // Rights requests due within 7 days are recorded once in the audit trail for their DPO (GDPR 12(3)).
+  // Dossiers at the end of their retention are deleted, idle drafts' applicants told (Art. 27).
+  { name: 'retention_sweep', periodMs: 86_400_000, run: (deps, now) => sweepRetention(deps, now) },
+  { name: 'rights_reminders', periodMs: 86_400_000, run: (deps, now) => remindDueRightsRequests(deps, now) },
 ];
 
 /**
@@ -47,6 +70,11 @@ export function startJobs(
     async stop() {
       for (const timer of timers) clearInterval(timer);
       await Promise.all(running.values());
+      for (const job of jobs.filter((j) => j.atStop)) {
+        await job.run(deps, deps.clock.now()).catch((e: unknown) => {
+          onError(job.name, e instanceof Error ? e.name : 'unknown');
+        });
+      }
     },
   };
 }

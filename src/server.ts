@@ -5,9 +5,10 @@ import { openPglite, openPostgres, type Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { seedDemo, printDemoWelcome } from './demo/seed.js';
 import { localStorage } from './documents/storage.js';
+import { removeOrphanFiles } from './documents/orphans.js';
 import { messagingFrom } from './exchange/channels.js';
 import { sourcesFrom } from './exchange/sources/index.js';
-import { systemClock } from './platform/clock.js';
+import { OffsetClock, systemClock } from './platform/clock.js';
 import { startJobs } from './jobs.js';
 
 async function main() {
@@ -17,12 +18,16 @@ async function main() {
     : await openPglite(config.dataDir);
   await migrate(database);
   const storage = localStorage(join(config.dataDir, 'documents'));
+  // Files a killed process wrote without committing their row (the daily job does it again).
+  await removeOrphanFiles({ db: database.db, storage });
   // E-mail by SMTP when SMTP_URL is set (production requires it), else files to read in demo mode;
   // organisations' e-Box messages to the e-Box Enterprise fake outside production (docs/messaging.md).
   const outgoing = messagingFrom(config.messaging, join(config.dataDir, 'outbox'));
   const messaging = outgoing.messaging;
   const sources = sourcesFrom(config.sources);
-  const deps = { db: database.db, clock: systemClock, config, storage, messaging, sources };
+  // Demo only (the configuration refuses it in production): the operator may move time forward.
+  const clock = config.movableClock ? new OffsetClock(systemClock) : systemClock;
+  const deps = { db: database.db, clock, config, storage, messaging, sources };
   const accounts = config.demo ? await seedDemo(deps) : undefined;
   const app = await buildApp(deps);
   const jobs = startJobs(deps, (job, kind) => {

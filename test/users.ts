@@ -32,3 +32,37 @@ export async function addColleague(platform: TestPlatform, of: string, username:
     .execute();
   return id;
 }
+
+/** A new organisation of a kind with one member (password `demo`), e.g. a second business counter. */
+export async function addOrganisation(
+  platform: TestPlatform,
+  organisation: { kind: string; name: string; region?: string },
+  username: string,
+) {
+  const id = newId();
+  await platform.deps.db
+    .insertInto('organisation')
+    .values({ id, kind: organisation.kind, name: organisation.name, region: organisation.region ?? null })
+    .execute();
+  const template = await platform.deps.db
+    .selectFrom('app_user')
+    .select('password_hash')
+    .where('username', '=', 'employer')
+    .executeTakeFirstOrThrow();
+  const userId = newId();
+  await platform.deps.db
+    .insertInto('app_user')
+    .values({
+      id: userId,
+      username,
+      display_name: `${username} (test)`,
+      email: null,
+      password_hash: template.password_hash,
+    })
+    .execute();
+  await platform.deps.db
+    .insertInto('membership')
+    .values({ user_id: userId, organisation_id: id, roles: ['member'] })
+    .execute();
+  return id;
+}

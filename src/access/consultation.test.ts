@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Client, type TestPlatform } from '../../test/harness.js';
 import { dossierPath as path } from '../../test/exchange.js';
 import { completeSinglePermitDraft, filedSinglePermit } from '../../test/scenarios.js';
+import { grantedSinglePermit } from '../../test/exchange.js';
 
 /*
  * Art. 25 (inspection, within its competence and for a stated purpose, narrow or broad reading) and
@@ -10,19 +11,22 @@ import { completeSinglePermitDraft, filedSinglePermit } from '../../test/scenari
 
 let platform: TestPlatform;
 let employer: Client, inspection: Client, walloonInspection: Client, operator: Client;
-let flanders: Client, brussels: Client, dpo: Client;
+let flanders: Client, brussels: Client, dpo: Client, dvz: Client, pes: Client;
 
 beforeAll(async () => {
   platform = await startPlatform();
-  [employer, inspection, walloonInspection, operator, flanders, brussels, dpo] = await platform.loginAll([
-    'employer',
-    'inspection',
-    'inspection-wallonia',
-    'operator',
-    'flanders',
-    'brussels',
-    'dpo',
-  ] as const);
+  [employer, inspection, walloonInspection, operator, flanders, brussels, dpo, dvz, pes] =
+    await platform.loginAll([
+      'employer',
+      'inspection',
+      'inspection-wallonia',
+      'operator',
+      'flanders',
+      'brussels',
+      'dpo',
+      'dvz',
+      'pes',
+    ] as const);
 });
 afterAll(() => platform.close());
 
@@ -197,5 +201,27 @@ describe('mutual recognition between regions (Art. 26)', () => {
       criteria,
     });
     expect(found.body.items.map((d: { id: string }) => d.id)).toContain(flemish.id);
+  });
+});
+
+describe('the employment service after a withdrawal (access.md: identity and contact)', () => {
+  it('reads who the worker is and how to reach them, not the passport or the rest of the file', async () => {
+    const granted = await grantedSinglePermit(platform, { employer, flanders, dvz });
+    expect((await pes.get(path(granted.id))).status).toBe(404);
+    const withdrawn = await flanders.post(path(granted.id, '/decisions'), {
+      kind: 'withdrawal',
+      of: 'work',
+      grounds: 'Employment ended',
+    });
+    expect(withdrawn.body.state).toBe('work_withdrawn');
+    const read = await pes.get(path(granted.id));
+    expect(read.status).toBe(200);
+    expect(read.body.sections.identity.familyName).toBe(granted.sections.identity.familyName);
+    expect(read.body.sections.residence).toEqual({
+      email: granted.sections.residence.email,
+      phone: granted.sections.residence.phone,
+    });
+    expect(read.body.sections.employment).toBeUndefined();
+    expect(read.body.documents).toEqual([]);
   });
 });

@@ -39,6 +39,7 @@ function evaluate(actor: Actor, record: DossierRecord, standing: Standing): Open
       applicantOrganisationId: record.applicantOrganisationId,
       visaPost: record.sections.residence?.visaPost,
       municipality: record.sections.residence?.municipality,
+      businessCounter: record.sections.selfEmployed?.businessCounter,
       keys: workerKeys(record.sections),
     },
     standing,

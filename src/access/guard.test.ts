@@ -21,6 +21,7 @@ const NO_CONTENT: Record<string, string> = {
   dossier_assignment: 'who of an authority handles a dossier: work organisation, no content',
   access_log: 'the gate’s own record of reads, shown to the subject and the DPO by the gate',
   audit_trail: 'the hash chain, read by its verifier only',
+  decision_notification: 'when a decision reached its addressee: ids and a time, no content',
   dossier_key: 'the wrapped key of a dossier’s files: no content, opens nothing without the master key',
 };
 
@@ -28,6 +29,10 @@ const NO_CONTENT: Record<string, string> = {
 const SENDERS: Record<string, string> = {
   'exchange/dispatcher.ts':
     'hands queued messages and pushes to their addressees, as written with the step; shows them to nobody',
+  'retention/due.ts': 'finds the dossiers due for deletion by their dates (Art. 27); shows no content',
+  'retention/purge.ts': 'deletes a due dossier whole (Art. 27 §2); reads only what it must delete',
+  'retention/sweep.ts': 'recomputes retention from the log and deletes what is due; shows nothing to anyone',
+  'documents/orphans.ts': 'removes stored files no document row names; reads storage keys only',
 };
 
 function tablesNamingADossier(): string[] {

@@ -131,7 +131,11 @@ export async function listDossiers(
         .$if(org.kind === 'regional_authority' || org.kind === 'employment_service', (q) =>
           q.where('region', '=', org.region ?? ''),
         )
-        .$if(org.kind === 'business_counter', (q) => q.where('procedure', '=', 'professional_card'))
+        .$if(org.kind === 'business_counter', (q) =>
+          q
+            .where('procedure', '=', 'professional_card')
+            .where(sql<string>`self_employed->>'businessCounter'`, '=', org.id),
+        )
         .$if(org.kind === 'post', (q) => q.where(sql<string>`residence->>'visaPost'`, '=', org.id))
         .$if(org.kind === 'municipality', (q) =>
           q.where(sql<string>`residence->>'municipality'`, '=', org.id),

@@ -275,6 +275,7 @@ async function professionalCard(serial: number, postcode: '2000' | '1000', worke
         municipality: postcode === '2000' ? 'Antwerpen' : 'Brussel',
       },
       fiscalStatus: 'Self-employed, main occupation',
+      businessCounter: platform.directory.organisations.counter,
     },
   });
   expect(created.status).toBe(201);
@@ -354,6 +355,7 @@ async function decide(
     permitType: undefined,
     decisionType: undefined,
     grounds,
+    notifiedAt: undefined,
   };
   b.lc = { ...b.lc, state, decisions: [...b.lc.decisions, record] };
 }

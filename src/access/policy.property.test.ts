@@ -84,6 +84,7 @@ const decision =
       decisionType: undefined,
       // Every decision carries grounds, so that whether they show is always observable.
       grounds: `grounds of ${id}`,
+      notifiedAt: undefined,
     };
     return { ...lc, state, decisions: [...lc.decisions, record] };
   };

@@ -54,6 +54,15 @@ export async function loadRecords(
     .orderBy('variant')
     .orderBy('courtesy')
     .execute();
+  const notified = new Map(
+    (
+      await db
+        .selectFrom('decision_notification')
+        .select(['decision_id', 'notified_at'])
+        .where('dossier_id', 'in', ids)
+        .execute()
+    ).map((n) => [n.decision_id, n.notified_at]),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
@@ -106,7 +115,7 @@ export async function loadRecords(
             storageKey: d.storage_key,
             sha256: d.sha256,
           })),
-        lifecycle: foldLifecycle(procedure, log),
+        lifecycle: foldLifecycle(procedure, log, notified),
         sourceChecks: checks
           .filter((c) => c.dossier_id === id)
           .map((c) => ({

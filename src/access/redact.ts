@@ -8,7 +8,7 @@ import { decisionViews, SECTION_CATEGORY, stateShown } from './view.js';
 /** What the gate shows of a dossier; the dossier module adds what it derives (fee, clock, actions). */
 export type Redacted = Omit<
   DossierViewWithSources,
-  'fee' | 'clock' | 'missing' | 'checklist' | 'allowedActions'
+  'fee' | 'clock' | 'missing' | 'checklist' | 'allowedActions' | 'retention'
 >;
 
 /** A section cut to the fields a cell names, when it names some. */

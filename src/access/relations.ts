@@ -10,6 +10,7 @@ export interface DossierParties {
   applicantOrganisationId: string;
   visaPost: string | undefined;
   municipality: string | undefined;
+  businessCounter: string | undefined;
   /** Identifiers of the worker, to match a mutual-recognition read (Art. 26). */
   keys: readonly string[];
 }
@@ -69,7 +70,9 @@ export function relationsOf(
       if (dossier.municipality === org.id) relations.push('municipality');
       break;
     case 'business_counter':
-      if (dossier.procedure === 'professional_card') relations.push('business_counter');
+      // Only the counter through which the card was applied for (Art. 3), not every counter.
+      if (dossier.procedure === 'professional_card' && dossier.businessCounter === org.id)
+        relations.push('business_counter');
       break;
     case 'inspection':
       // Within its competence (Art. 25): a regional service its region's dossiers, a federal one all.

@@ -145,6 +145,7 @@ export function decisionViews(
         negative: d.negative,
         authority: d.relation,
         decidedAt: d.decidedAt.toISOString(),
+        notifiedAt: d.notifiedAt?.toISOString() ?? null,
         legalBasis: d.legalBasis,
         validFrom: d.validFrom ?? null,
         validUntil: d.validUntil ?? null,

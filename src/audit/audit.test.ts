@@ -83,15 +83,25 @@ describe('audit trail (access.md rule 6, R-SEC-2)', () => {
   });
 
   it('detects a rewritten link even when the forger recomputes that row own hash', async () => {
-    const { hashOf } = await import('./audit.js');
+    const { hashOf, keyedHashOf } = await import('./audit.js');
     const rows = await db().selectFrom('audit_trail').selectAll().orderBy('seq').limit(3).execute();
     const victim = rows[1];
     if (!victim) throw new Error('short trail');
     // Any other kind than the real one: the forger rewrites what happened.
     const kind = victim.kind === 'login' ? 'logout' : 'login';
     const forged = { ...victim, kind };
+    // Without the audit key the row's own hash cannot be recomputed: the keyed row fails at once.
     await tamper(
       sql`update audit_trail set kind = ${kind}, hash = ${hashOf(forged)} where seq = ${victim.seq}`,
+    );
+    expect(await verifyAuditTrail(db())).toMatchObject({
+      ok: false,
+      brokenAt: victim.seq,
+      reason: 'hash_mismatch',
+    });
+    // With the key the row holds, but the next row still links to the hash it replaced.
+    await tamper(
+      sql`update audit_trail set hash = ${keyedHashOf(forged, platform.deps.config.auditKey)} where seq = ${victim.seq}`,
     );
     expect(await verifyAuditTrail(db())).toMatchObject({
       ok: false,

@@ -20,6 +20,11 @@ export const ACTIONS = [
   'end_residence',
   'renew',
   'run_checks',
+  'rectify',
+  'restrict_processing',
+  'lift_restriction',
+  'register_hold',
+  'lift_hold',
 ] as const;
 
 export type ActionName = (typeof ACTIONS)[number];

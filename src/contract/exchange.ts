@@ -11,6 +11,10 @@ export const DELIVERY_EVENTS = [
   'residence_document_authorised',
   'single_permit_withdrawn',
   'negative_decision',
+  // A value the recipient received was rectified at the person's request (GDPR 19).
+  'rectified',
+  // The dossier was deleted at the end of its retention (Art. 27 §2): delete every copy of it.
+  'dossier_deleted',
 ] as const;
 export const DeliveryEvent = z.enum(DELIVERY_EVENTS);
 export type DeliveryEvent = z.infer<typeof DeliveryEvent>;

@@ -187,6 +187,8 @@ export const SelfEmployedSection = z
     activityAddress: Workplace,
     fiscalStatus: text(100),
     qualification: text(200),
+    /** The accredited business counter through which the card is applied for (Art. 3). */
+    businessCounter: z.uuid(),
   })
   .partial()
   .strict();

@@ -4,6 +4,7 @@ import { DATA_CATEGORIES } from './documents.js';
 import { LANGUAGES } from './language.js';
 import { CATEGORIES, PROCEDURES } from './procedures.js';
 import { RELATIONS, SHOWN_STATES } from './states.js';
+import { HOLD_REASONS, RETENTION_RULES } from './retention.js';
 
 /*
  * The shapes of the API's answers, shared by the server that builds them and the portal that
@@ -91,6 +92,7 @@ export const DecisionView = z
       negative: z.boolean(),
       authority: z.enum(RELATIONS),
       decidedAt: Instant,
+      notifiedAt: Instant.nullable().describe('When the letter reached its addressee; periods run from it'),
       legalBasis: z.string(),
       validFrom: z.string().nullable(),
       validUntil: z.string().nullable(),
@@ -112,6 +114,29 @@ export const DecisionView = z
       'A decision as the caller may see it: whole, or (a negative decision of another authority) only the fact that it was taken',
   });
 export type DecisionView = z.infer<typeof DecisionView>;
+
+export const RetentionView = z
+  .object({
+    until: LegalDate.nullable().describe('From this date the dossier is deleted; null while it must be kept'),
+    rule: z
+      .enum(RETENTION_RULES)
+      .nullable()
+      .describe('The rule giving `until`, or the open hold; null while under examination'),
+    holds: z.array(
+      z.object({
+        id: z.string(),
+        reason: z.enum(HOLD_REASONS),
+        authority: z.enum(RELATIONS),
+        from: Instant,
+        liftedAt: Instant.nullable(),
+      }),
+    ),
+  })
+  .meta({
+    id: 'RetentionView',
+    description: 'How long the dossier is kept (Art. 27), for authorities and DPOs',
+  });
+export type RetentionView = z.infer<typeof RetentionView>;
 
 /** One thing asked of the applicant in a request for documents or data. */
 export const RequestItem = z.object({
@@ -186,6 +211,7 @@ export const DossierView = z.object({
     .describe('For the examining authorities: what the rule tables asked of this filing, and what is there'),
   allowedActions: z.array(z.enum(ACTIONS)),
   withheld: z.array(z.enum(DATA_CATEGORIES)),
+  retention: RetentionView.nullable(),
 });
 export type DossierView = z.infer<typeof DossierView>;
 

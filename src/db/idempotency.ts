@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Queryable, Tx } from './database.js';
 import { AppError } from '../platform/errors.js';
 import { sha256 } from '../platform/ids.js';
@@ -14,9 +15,21 @@ export interface Replayable<T> {
 export const REPLAY_WINDOW_MS = 7 * 24 * 3600_000;
 
 /**
+ * The class of the advisory locks taken per (user, key): the two-number form of
+ * `pg_advisory_xact_lock` lives in a key space of its own, apart from the audit chain's lock.
+ */
+const IDEMPOTENCY_LOCK_CLASS = 0x1d3b;
+
+/**
  * Runs a state change once per (user, Idempotency-Key): a repeat with the same body replays the
  * first answer without a second effect; the same key with another body is refused. The record
  * commits in the transaction of the change itself.
+ *
+ * Concurrent retries (a client that times out and sends again while the first is still running)
+ * queue on a transaction-scoped advisory lock on (user, key), taken before the record is looked
+ * up: the first runs, the others wait for its commit, then find its record and replay it. Without
+ * the lock each would miss the record and run the change again, and all but one would collide
+ * on the key in the action log.
  */
 export async function once<T>(
   tx: Tx,
@@ -25,6 +38,9 @@ export async function once<T>(
 ): Promise<Replayable<T>> {
   if (!input.key) return run();
   const requestHash = sha256(JSON.stringify({ route: input.route, request: input.request }));
+  await sql`select pg_advisory_xact_lock(${IDEMPOTENCY_LOCK_CLASS}::int, hashtext(${`${input.userId}:${input.key}`}))`.execute(
+    tx,
+  );
   const previous = await tx
     .selectFrom('idempotency_record')
     .select(['request_hash', 'status', 'body'])

@@ -51,6 +51,7 @@ export interface AuditTrail {
   details: Generated<Json>;
   prev_hash: string;
   hash: string;
+  algorithm: string;
 }
 
 export interface DecisionLetter {
@@ -64,6 +65,28 @@ export interface DecisionLetter {
   content: Uint8Array;
   size_bytes: number;
   sha256: string;
+  created_at: Date;
+}
+
+export interface DecisionNotification {
+  decision_id: string;
+  dossier_id: string;
+  notified_at: Date;
+  channel: string;
+}
+
+export interface DeletionPush {
+  id: string;
+  subscription_id: string;
+  deleted_dossier_id: string;
+  deleted_at: Date;
+  attempts: Generated<number>;
+  next_attempt_at: Date;
+  last_attempt_at: Date | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+  gave_up_at: Date | null;
   created_at: Date;
 }
 
@@ -136,6 +159,9 @@ export interface Dossier {
   filed_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  retention_until: string | null;
+  retention_rule: string | null;
+  draft_notice_at: Date | null;
 }
 
 export interface DossierAction {
@@ -249,6 +275,7 @@ export interface Notification {
   sent_at: Date | null;
   gave_up_at: Date | null;
   created_at: Date;
+  about_decision: Generated<boolean>;
 }
 
 export interface OidcLogin {
@@ -276,6 +303,56 @@ export interface PolicySetting {
   decided_on: string;
   recorded_by: string;
   recorded_at: Date;
+}
+
+export interface RetentionLeftover {
+  kind: string;
+  key: string;
+  recorded_at: Date;
+}
+
+export interface RightsMessage {
+  id: string;
+  seq: Generated<number>;
+  request_id: string;
+  language: string;
+  subject: string;
+  body: string;
+  created_at: Date;
+}
+
+export interface RightsRequest {
+  id: string;
+  kind: string;
+  concerns: string;
+  channel: string;
+  requester_user_id: string | null;
+  registered_by_user_id: string;
+  language: string;
+  details: string;
+  correction: Json | null;
+  received_at: Date;
+  acknowledged_at: Date;
+  created_at: Date;
+}
+
+export interface RightsRequestPart {
+  id: string;
+  request_id: string;
+  dossier_id: string;
+  controller_organisation_id: string;
+  part: string;
+  due_on: string;
+  extended_at: Date | null;
+  extension_reasons: string | null;
+  outcome: string | null;
+  answer: string | null;
+  legal_basis: string | null;
+  action_id: string | null;
+  answered_at: Date | null;
+  answered_by_user_id: string | null;
+  lifted_action_id: string | null;
+  reminded_at: Date | null;
 }
 
 export interface SchemaMigration {
@@ -317,6 +394,13 @@ export interface SubjectMessage {
   read_at: Date | null;
 }
 
+export interface ThrottleEvent {
+  id: string;
+  at: Date;
+  scope: string;
+  key: string;
+}
+
 export interface WebhookPush {
   id: string;
   delivery_id: string;
@@ -348,6 +432,8 @@ export interface DB {
   app_user: AppUser;
   audit_trail: AuditTrail;
   decision_letter: DecisionLetter;
+  decision_notification: DecisionNotification;
+  deletion_push: DeletionPush;
   delivery: Delivery;
   designation: Designation;
   document: Document;
@@ -367,10 +453,15 @@ export interface DB {
   oidc_login: OidcLogin;
   organisation: Organisation;
   policy_setting: PolicySetting;
+  retention_leftover: RetentionLeftover;
+  rights_message: RightsMessage;
+  rights_request: RightsRequest;
+  rights_request_part: RightsRequestPart;
   schema_migration: SchemaMigration;
   session: Session;
   source_check: SourceCheck;
   subject_message: SubjectMessage;
+  throttle_event: ThrottleEvent;
   webhook_push: WebhookPush;
   webhook_subscription: WebhookSubscription;
 }

@@ -28,9 +28,13 @@ export function structuredReferenceFrom(serial: number): string {
   return `+++${digits.slice(0, 3)}/${digits.slice(3, 7)}/${digits.slice(7)}+++`;
 }
 
-/** The smallest file every document check accepts: a PDF header and trailer. */
+/** The smallest file every document check accepts: a PDF of one blank page (catalogue, pages, page). */
 export const DEMO_PDF = Buffer.from(
-  '%PDF-1.4\n% fictitious demo document\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n',
+  '%PDF-1.4\n% fictitious demo document\n' +
+    '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
+    '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n' +
+    'trailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
 export interface WorkerSeed {

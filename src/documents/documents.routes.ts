@@ -14,6 +14,21 @@ import { addDocument, documentContent, removeDocument } from './documents.servic
 const isDocumentType = (v: unknown): v is DocumentType =>
   typeof v === 'string' && (DOCUMENT_TYPES as readonly string[]).includes(v);
 
+/**
+ * Reads the multipart body; what its parser throws on a broken body (no boundary, truncated, a
+ * malformed part header) carries no status, so it is a request that could not be read, not a 500.
+ * The catalogued errors of the plugin (file too large, too many parts) keep theirs.
+ */
+async function readingMultipart<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof AppError || (error as { statusCode?: unknown }).statusCode !== undefined)
+      throw error;
+    throw new AppError('request_malformed');
+  }
+}
+
 export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return (app) => {
     const tags = ['documents'];
@@ -36,22 +51,30 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         if (!request.isMultipart())
           throw new AppError('validation_failed', { errors: [{ field: 'file', code: 'required' }] });
-        const part = await request.file({ limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } });
-        if (!part) throw new AppError('validation_failed', { errors: [{ field: 'file', code: 'required' }] });
-        const typeField = part.fields.type;
-        const type = typeField && 'value' in typeField ? typeField.value : undefined;
-        if (!isDocumentType(type)) {
-          part.file.resume();
-          throw new AppError('validation_failed', {
-            errors: [{ field: 'type', code: type ? 'invalid_choice' : 'required' }],
-          });
-        }
-        const content = await part.toBuffer();
-        const result = await addDocument(deps, commandOf(request, undefined), request.params.id, {
-          type,
-          fileName: part.filename,
-          content,
+        const upload = await readingMultipart(async () => {
+          let type: unknown;
+          let file: { fileName: string; content: Buffer } | undefined;
+          // Every part is read, so a second file or a field too many is refused, not ignored.
+          for await (const part of request.parts({
+            limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5, parts: 6 },
+          })) {
+            if (part.type === 'field') {
+              if (part.fieldname === 'type') type = part.value;
+              continue;
+            }
+            if (!isDocumentType(type)) {
+              part.file.resume();
+              throw new AppError('validation_failed', {
+                errors: [{ field: 'type', code: type ? 'invalid_choice' : 'required' }],
+              });
+            }
+            file = { fileName: part.filename, content: await part.toBuffer() };
+          }
+          if (!file || !isDocumentType(type))
+            throw new AppError('validation_failed', { errors: [{ field: 'file', code: 'required' }] });
+          return { type, ...file };
         });
+        const result = await addDocument(deps, commandOf(request, undefined), request.params.id, upload);
         return reply.code(result.status as 201).send(result.body);
       },
     );

@@ -9,6 +9,7 @@ import { DOCUMENT_CATEGORY } from '../rules/documents.js';
 import { type DocumentType } from '../contract/documents.js';
 import { dossierKeyFor, findDossierKey, isSealed, recordSeal } from './dossier-keys.js';
 import { SealBrokenError, openFile, sealFile } from './sealing.js';
+import { inspectDocument } from './inspection.js';
 import { sniffMediaType } from './storage.js';
 
 /** A file name is personal data at worst: keep a safe, short form only for display. */
@@ -28,6 +29,8 @@ export async function addDocument(
 ) {
   const mediaType = sniffMediaType(input.content.subarray(0, 16));
   if (!mediaType) throw new AppError('document_type_not_accepted');
+  // The whole file, by a parser: one file of that type and nothing else, with no active content.
+  await inspectDocument(input.content, mediaType);
   // Of the file as uploaded: the sealed bytes differ at every try, a replayed request must not.
   const sha256 = createHash('sha256').update(input.content).digest('hex');
   let storedKey: string | undefined;

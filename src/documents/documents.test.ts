@@ -34,7 +34,13 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const PDF = Buffer.from('%PDF-1.7\n% a fictitious passport scan, Voorbeeld-Exemple\n%%EOF\n');
+const pdf = (comment: string) =>
+  Buffer.from(
+    `%PDF-1.7\n% ${comment}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n` +
+      '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
+const PDF = pdf('a fictitious passport scan, Voorbeeld-Exemple');
 
 async function draft(): Promise<string> {
   const res = await employer.post('/api/v1/dossiers', {
@@ -153,7 +159,7 @@ describe('document files are encrypted with a key of their dossier', () => {
   it('refuses a file moved under another document of the same dossier', async () => {
     const id = await draft();
     const first = await upload(id);
-    const second = await upload(id, Buffer.from('%PDF-1.7\n% another file\n'));
+    const second = await upload(id, pdf('another file'));
     writeFileSync(await fileOf(second), readFileSync(await fileOf(first)));
     expect((await download(id, second)).status).toBe(502);
     expect((await download(id, first)).status).toBe(200);
@@ -245,6 +251,7 @@ describe('the master key in the configuration', () => {
     SOURCE_INASTI: 'https://g/i',
     SMTP_URL: 'smtp://relay.example.be:587',
     SMTP_FROM: 'no-reply@example.be',
+    AUDIT_KEY: Buffer.alloc(32, 8).toString('base64'),
   } as const;
   const realKey = randomBytes(32).toString('base64');
 

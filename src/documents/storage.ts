@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { newId } from '../platform/ids.js';
 
@@ -13,6 +13,12 @@ export interface DocumentStorage {
   /** Whole, not streamed: a sealed file may be released only once its tag has been verified. */
   read(key: string): Promise<Buffer>;
   remove(key: string): Promise<void>;
+  /**
+   * Every stored key with the time it was written, for the clean-up of files no document row
+   * names (a process killed between writing a file and committing its row). Keys of files still
+   * being written end in `.part`.
+   */
+  list(): AsyncIterable<{ key: string; writtenAt: Date }>;
 }
 
 export function localStorage(root: string): DocumentStorage {
@@ -29,6 +35,21 @@ export function localStorage(root: string): DocumentStorage {
     },
     read: (key) => readFile(pathOf(key)),
     remove: (key) => rm(pathOf(key), { force: true }),
+    async *list() {
+      const folders = await readdir(root, { withFileTypes: true }).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw error;
+      });
+      for (const folder of folders) {
+        if (!folder.isDirectory() || folder.name.length !== 2) continue;
+        for (const entry of await readdir(join(root, folder.name), { withFileTypes: true })) {
+          // Only what `put` writes: a key filed under the folder of its first two characters.
+          if (!entry.isFile() || !entry.name.startsWith(folder.name)) continue;
+          const info = await stat(join(root, folder.name, entry.name)).catch(() => undefined);
+          if (info) yield { key: entry.name, writtenAt: info.mtime };
+        }
+      }
+    },
   };
 }
 

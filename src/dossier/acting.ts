@@ -12,6 +12,7 @@ import { newId } from '../platform/ids.js';
 import { once, type Replayable } from '../db/idempotency.js';
 import { appendAction, nextAction } from './dossier.store.js';
 import { foldLifecycle } from './model/lifecycle.js';
+import { retentionOf } from './model/retention.js';
 import type { DossierRecord } from './model/record.js';
 import { findTransition, type Transition } from './model/transitions.js';
 import { showDossier } from './view.js';
@@ -42,6 +43,14 @@ export const REFUSAL = {
   forbidden: 'action_forbidden',
   not_in_state: 'action_not_allowed_in_state',
 } as const;
+
+/** Whether the last restriction of the log (GDPR 18) is still in force. */
+const WHILE_RESTRICTED: readonly ActionName[] = ['lift_restriction', 'rectify', 'register_hold', 'lift_hold'];
+
+export function restricted(actions: readonly { action: ActionName }[]): boolean {
+  const last = actions.findLast((a) => a.action === 'restrict_processing' || a.action === 'lift_restriction');
+  return last?.action === 'restrict_processing';
+}
 
 /** What an action may change of the record besides its log, so the answer shows it without a re-read. */
 export type Amendment = Partial<Pick<DossierRecord, 'sections' | 'region' | 'documents' | 'sourceChecks'>>;
@@ -90,6 +99,11 @@ export async function actIn(
 ): Promise<DossierViewWithSources> {
   const opened = await openForAction(tx, command.actor, deps.clock, dossierId);
   const { record } = opened;
+  // GDPR 18: while restricted only storage continues; a correction, the lifting itself and the
+  // legal holds (which only keep the dossier stored) may go on.
+  if (restricted(record.actions) && !WHILE_RESTRICTED.includes(action)) {
+    throw new AppError('dossier_restricted');
+  }
   const verdict = findTransition(action, record.procedure, record.lifecycle.state, opened.relations);
   if (!verdict.ok) throw new AppError(REFUSAL[verdict.reason]);
   let amendment: Amendment = {};
@@ -116,7 +130,7 @@ export async function actIn(
     ...record,
     ...amendment,
     actions,
-    lifecycle: foldLifecycle(record.procedure, actions),
+    lifecycle: foldLifecycle(record.procedure, actions, notifiedOf(record)),
   };
   await appendAction(tx, {
     dossierId,
@@ -124,6 +138,7 @@ export async function actIn(
     actor: command.actor,
     idempotencyKey: command.idempotencyKey ?? newId(),
     lifecycle: after.lifecycle,
+    retention: retentionOf(after),
   });
   // Deliveries, webhook pushes, notifications and decision letters commit (or roll back) with
   // the action itself: a decision never exists without its letters.
@@ -132,3 +147,7 @@ export async function actIn(
   const now = reopen(command.actor, opened, after);
   return showDossier(tx, command.actor, deps.clock, now, purposeOf(now, undefined));
 }
+
+/** When each decision of the record reached its addressee, to fold the log again with them. */
+const notifiedOf = (record: DossierRecord): ReadonlyMap<string, Date> =>
+  new Map(record.lifecycle.decisions.flatMap((d) => (d.notifiedAt ? [[d.id, d.notifiedAt] as const] : [])));

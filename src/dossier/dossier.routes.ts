@@ -11,6 +11,7 @@ import { APPLICANT_KINDS } from '../identity/actor.js';
 import type { FastifyRequest } from 'fastify';
 import { createDossier, editDossier, renew, submitDossier } from './drafting.js';
 import { answerRequest, decideAdmissibility, extendDeadline, requestDocuments } from './examination.js';
+import { liftHold, registerHold } from './holds.js';
 import { decide, recordIssued, withdrawApplication } from './decisions.js';
 import { searchDossiers } from '../access/search.js';
 import { assignToSelf, assignmentOf, releaseAssignment } from './assignment.js';
@@ -21,7 +22,9 @@ import {
   DecisionBody,
   DossierId,
   ExtensionBody,
+  HoldBody,
   IssuedBody,
+  LiftHoldBody,
   ListQuery,
   SearchBody,
   RequestBody,
@@ -288,6 +291,16 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     act('issued', 'Record the visa, residence document or card handed over', IssuedBody, (r, id, b) =>
       recordIssued(deps, commandOf(r), id, b),
+    );
+    act(
+      'holds',
+      'Register a legal hold (appeal, proceedings, fraud investigation) that keeps the dossier (Art. 27 §1 3°)',
+      HoldBody,
+      (r, id, b) => registerHold(deps, commandOf(r), id, b),
+      201,
+    );
+    act('holds/lift', 'Lift a legal hold the caller’s authority registered', LiftHoldBody, (r, id, b) =>
+      liftHold(deps, commandOf(r), id, b),
     );
     act(
       'renewal',

@@ -3,6 +3,7 @@ import { CATEGORIES, PROCEDURES } from '../contract/procedures.js';
 import { DOCUMENT_TYPES } from '../contract/documents.js';
 import { SHOWN_STATES } from '../contract/states.js';
 import { RECOGNITION_PURPOSES } from '../contract/access.js';
+import { HOLD_REASONS } from '../contract/retention.js';
 import { enterpriseNumberField, nissField } from '../contract/sections.js';
 
 export const DossierId = z.object({ id: z.uuid() });
@@ -85,6 +86,14 @@ export const DecisionBody = z.union([
 
 export const ExtensionBody = z.object({ reason: text }).strict();
 export const WithdrawalBody = z.object({ reason: text.optional() }).strict();
+export const HoldBody = z
+  .object({
+    reason: z.enum(HOLD_REASONS),
+    /** The case number of the appeal, proceedings or investigation (never a person's name). */
+    caseReference: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict();
+export const LiftHoldBody = z.object({ holdId: z.uuid() }).strict();
 export const IssuedBody = z
   .object({ issuedOn: isoDate, documentNumber: z.string().trim().min(1).max(50).optional() })
   .strict();

@@ -5,6 +5,7 @@ import type { Actor } from '../identity/actor.js';
 import { actedBy, appendAudit } from '../audit/audit.js';
 import { newId } from '../platform/ids.js';
 import type { ActionRecord, Lifecycle } from './model/lifecycle.js';
+import type { Retention } from './model/retention.js';
 
 /**
  * Writes to the dossier tables. Reads go through the gate; this module only appends actions and
@@ -27,6 +28,8 @@ export async function appendAction(
     idempotencyKey: string;
     /** The fold of the log with this action, whose state the dossier row projects. */
     lifecycle: Lifecycle;
+    /** The retention the log gives now, which the dossier row projects for the deletion sweep. */
+    retention: Retention;
   },
 ): Promise<void> {
   const { action: record, lifecycle } = input;
@@ -61,7 +64,12 @@ export async function appendAction(
   );
   await tx
     .updateTable('dossier')
-    .set({ state: lifecycle.state, filed_at: lifecycle.filedAt ?? null, updated_at: record.at })
+    .set({
+      state: lifecycle.state,
+      filed_at: lifecycle.filedAt ?? null,
+      updated_at: record.at,
+      ...retentionColumns(input.retention),
+    })
     .where('id', '=', input.dossierId)
     .execute();
 }
@@ -79,3 +87,9 @@ function violates(error: unknown, column: string): boolean {
     e.code === '23505' && [e.constraint, e.detail].some((v) => typeof v === 'string' && v.includes(column))
   );
 }
+
+/** The dossier row's projection of its retention: the date it is due, null while it is kept. */
+export const retentionColumns = (retention: Retention) => ({
+  retention_until: retention.until,
+  retention_rule: retention.rule ?? 'pending',
+});

@@ -16,7 +16,8 @@ import { regionOfPostcode } from '../rules/regions.js';
 import { actIn, inTransaction, performAction } from './acting.js';
 import { appendAction, nextAction, nextReference } from './dossier.store.js';
 import { completenessInputOf, missingForFiling } from './model/completeness.js';
-import { foldLifecycle } from './model/lifecycle.js';
+import { foldLifecycle, type ActionRecord } from './model/lifecycle.js';
+import { retentionOf } from './model/retention.js';
 import { SECTION_COLUMN } from './model/record.js';
 import { PERMIT_HELD } from './model/transitions.js';
 import { readDossier } from './view.js';
@@ -35,13 +36,12 @@ function regionOf(procedure: Procedure, sections: Partial<Sections>, on: string)
 }
 
 /** Named organisations must exist with the right role: a visa post must be a post. */
-async function checkOrganisations(
-  tx: Tx,
-  residence: Sections['residence'] | undefined,
-): Promise<FieldError[]> {
+async function checkOrganisations(tx: Tx, sections: Partial<Sections>): Promise<FieldError[]> {
+  const { residence, selfEmployed } = sections;
   const wanted = [
     { field: 'residence.visaPost', id: residence?.visaPost, kind: 'post' },
     { field: 'residence.municipality', id: residence?.municipality, kind: 'municipality' },
+    { field: 'selfEmployed.businessCounter', id: selfEmployed?.businessCounter, kind: 'business_counter' },
   ].filter((w): w is { field: string; id: string; kind: string } => w.id !== undefined);
   const errors: FieldError[] = [];
   for (const w of wanted) {
@@ -135,7 +135,7 @@ async function createIn(tx: Tx, deps: AppDeps, command: Command, input: CreateIn
   const now = deps.clock.now();
   const applicant = await applicantFor(tx, deps, actor, input.onBehalfOf);
   const { merged, errors } = mergeSections({}, input.sections ?? {});
-  errors.push(...(await checkOrganisations(tx, merged.residence)));
+  errors.push(...(await checkOrganisations(tx, merged)));
   if (errors.length) throw new AppError('validation_failed', { errors });
   let follows: { id: string; kind: string } | undefined;
   if (input.follows) {
@@ -186,7 +186,7 @@ async function createIn(tx: Tx, deps: AppDeps, command: Command, input: CreateIn
     action: created,
     actor,
     idempotencyKey: command.idempotencyKey ?? newId(),
-    lifecycle: foldLifecycle(input.procedure, [created]),
+    ...withRetention(input.procedure, now, [created]),
   });
   return readDossier(tx, actor, deps.clock, id);
 }
@@ -205,7 +205,7 @@ export function editDossier(
     if (opened.record.procedure === 'professional_card' && patch.employment) {
       errors.push({ field: 'employment', code: 'section_not_of_procedure' });
     }
-    errors.push(...(await checkOrganisations(tx, merged.residence)));
+    errors.push(...(await checkOrganisations(tx, merged)));
     if (errors.length) throw new AppError('validation_failed', { errors });
     const changed = Object.keys(patch) as SectionName[];
     const update = Object.fromEntries(
@@ -262,4 +262,10 @@ export function renew(deps: AppDeps, command: Command, id: string, language: str
     );
     return { status: 201, body: renewal };
   });
+}
+
+/** A new draft's lifecycle and the retention it starts with (a draft: 180 days from its last change). */
+function withRetention(procedure: Procedure, createdAt: Date, actions: ActionRecord[]) {
+  const lifecycle = foldLifecycle(procedure, actions);
+  return { lifecycle, retention: retentionOf({ procedure, createdAt, actions, lifecycle }) };
 }

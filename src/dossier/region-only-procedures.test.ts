@@ -4,6 +4,7 @@ import { documentsToUpload } from '../demo/fixtures.js';
 import { startPlatform, type Client, type TestPlatform } from '../../test/harness.js';
 import { forDossier, inbox } from '../../test/exchange.js';
 import { answerWithDocument } from '../../test/scenarios.js';
+import { addOrganisation } from '../../test/users.js';
 
 /** Work permits (b) and professional cards (c) are decided by the region alone (R-PROC-5). */
 let platform: TestPlatform;
@@ -177,6 +178,7 @@ async function filedCard(
       enterpriseNumber: enterpriseNumberFrom(9),
       activityAddress: { street: 'Voorbeeldlaan', number: '7', postcode: '1000', municipality: 'Brussel' },
       fiscalStatus: 'Self-employed, main occupation',
+      businessCounter: platform.directory.organisations.counter,
     },
   });
   expect(created.status).toBe(201);
@@ -204,6 +206,16 @@ describe('professional card (c)', () => {
     const byCounter = await counter.get(path(id));
     expect(byCounter.status).toBe(200);
     expect(byCounter.body.decisions.map((d: { kind: string }) => d.kind)).toEqual(['professional_card']);
+    expect(
+      (await counter.get('/api/v1/dossiers?limit=200')).body.items.map((d: { id: string }) => d.id),
+    ).toContain(id);
+    // Another accredited counter did not take this application: it sees nothing of it (Art. 3).
+    await addOrganisation(platform, { kind: 'business_counter', name: 'Second counter (test)' }, 'counter-2');
+    const otherCounter = await platform.login('counter-2');
+    expect((await otherCounter.get(path(id))).status).toBe(404);
+    expect(
+      (await otherCounter.get('/api/v1/dossiers?limit=200')).body.items.map((d: { id: string }) => d.id),
+    ).not.toContain(id);
     expect((await brussels.post(path(id, '/issued'), { issuedOn: '2026-12-02' })).body.state).toBe('issued');
     const withdrawn = await brussels.post(path(id, '/decisions'), {
       kind: 'withdrawal',

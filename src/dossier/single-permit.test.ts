@@ -2,6 +2,7 @@ import { forgetExpiredReplays } from '../db/idempotency.js';
 import { paymentReferenceFor } from '../rules/fees.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../platform/clock.js';
+import { DEMO_PDF } from '../demo/fixtures.js';
 import { startPlatform, type Client, type TestPlatform } from '../../test/harness.js';
 import { answerWithDocument, completeSinglePermitDraft, filedSinglePermit } from '../../test/scenarios.js';
 
@@ -245,7 +246,7 @@ describe('requests for documents and the deadline clock (R-PROC-7, R-FILE-5)', (
     expect(during.body.clock.suspendedDays).toBe(10);
     expect(during.body.clock.dueDate).toBe('2027-03-03'); // 2026-11-23 + 90 + 10
 
-    const upload = await employer.upload(id, 'diploma', Buffer.from('%PDF-1.4 answer'));
+    const upload = await employer.upload(id, 'diploma', DEMO_PDF);
     expect(upload.status).toBe(201);
     const docId = upload.body.documents.find((d: { type: string }) => d.type === 'diploma').id as string;
     const answered = await employer.post(path(id, `/requests/${requestId}/answer`), { documentIds: [docId] });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bisNumberFrom, enterpriseNumberFrom, structuredReferenceFrom } from '../demo/fixtures.js';
+import { jpeg, png } from '../../test/images.js';
 import { startPlatform, type Client, type TestPlatform } from '../../test/harness.js';
 
 let platform: TestPlatform;
@@ -146,10 +147,8 @@ describe('documents are judged by their content', () => {
     const fake = await employer.upload(draftId, 'passport', Buffer.from('not really a pdf'), 'passport.pdf');
     expect(fake.status).toBe(415);
     expect(fake.body.code).toBe('document_type_not_accepted');
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
-    expect((await employer.upload(draftId, 'photo', png, 'photo.png')).status).toBe(201);
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
-    const res = await employer.upload(draftId, 'passport', jpeg, 'scan.jpg');
+    expect((await employer.upload(draftId, 'photo', png(), 'photo.png')).status).toBe(201);
+    const res = await employer.upload(draftId, 'passport', jpeg(), 'scan.jpg');
     expect(res.status).toBe(201);
     const doc = res.body.documents.find((d: { type: string }) => d.type === 'passport');
     const download = await employer.get(`/api/v1/dossiers/${draftId}/documents/${doc.id}`);

@@ -10,6 +10,7 @@ import { feeFor, paymentReferenceFor } from '../rules/fees.js';
 import { completenessInputOf, dossierFacts, missingForFiling } from './model/completeness.js';
 import { deadlineClock } from './model/deadline.js';
 import { allowedActions } from './model/transitions.js';
+import { retentionOf } from './model/retention.js';
 
 /**
  * The dossier as a caller sees it: what the gate shows (`redact`), and what the platform derives
@@ -39,6 +40,7 @@ export function viewOf(
           ? missingForFiling(completenessInputOf(record, today))
           : null,
       checklist: examinationChecklist(opened),
+      retention: retentionShown(opened),
       allowedActions: allowedActions(record.procedure, record.lifecycle.state, opened.relations),
     },
     read,
@@ -67,6 +69,23 @@ function examinationChecklist(opened: Opened): DossierViewWithSources['checklist
       },
     ];
   });
+}
+
+/** How long the dossier is kept, for the authorities that decide on it and the DPOs (Art. 27). */
+function retentionShown(opened: Opened): DossierViewWithSources['retention'] {
+  if (!opened.relations.some((r) => r === 'competent_region' || r === 'dvz' || r === 'dpo')) return null;
+  const { until, rule, holds } = retentionOf(opened.record);
+  return {
+    until,
+    rule,
+    holds: holds.map((h) => ({
+      id: h.id,
+      reason: h.reason,
+      authority: h.relation,
+      from: h.from.toISOString(),
+      liftedAt: h.liftedAt?.toISOString() ?? null,
+    })),
+  };
 }
 
 /** Shows an opened dossier to its caller and logs what it showed, with the purpose of the read. */

@@ -2,7 +2,8 @@ import type { AppDeps } from '../deps.js';
 import type { Tx } from '../db/database.js';
 import { isLanguage } from '../contract/language.js';
 import { deliveredOf } from './deliveries.js';
-import { Undeliverable } from './messaging.js';
+import { isEboxAddress, Undeliverable } from './messaging.js';
+import { recordNotified } from './notified.js';
 import {
   EVENT_ID_HEADER,
   SIGNATURE_HEADER,
@@ -244,18 +245,28 @@ async function sendNotification(deps: DispatchDeps, n: ClaimedNotification, now:
     // No channel for the address (an e-Box while none is configured): retrying cannot help.
     undeliverable = e instanceof Undeliverable;
   }
-  await deps.db
-    .updateTable('notification')
-    .set(
-      ok
-        ? { sent_at: now, last_error: null, address: null, subject: null, body: null }
-        : {
-            last_error: undeliverable ? 'no_channel' : 'send_failed',
-            next_attempt_at: new Date(now.getTime() + backoffMs(n.attempts)),
-            ...((undeliverable || n.attempts >= MAX_ATTEMPTS) && { gave_up_at: now }),
-          },
-    )
-    .where('id', '=', n.id)
-    .execute();
+  await deps.db.transaction().execute(async (tx) => {
+    const sent = await tx
+      .updateTable('notification')
+      .set(
+        ok
+          ? { sent_at: now, last_error: null, address: null, subject: null, body: null }
+          : {
+              last_error: undeliverable ? 'no_channel' : 'send_failed',
+              next_attempt_at: new Date(now.getTime() + backoffMs(n.attempts)),
+              ...((undeliverable || n.attempts >= MAX_ATTEMPTS) && { gave_up_at: now }),
+            },
+      )
+      .where('id', '=', n.id)
+      .returning(['dossier_id', 'action_id', 'about_decision'])
+      .executeTakeFirst();
+    if (ok && sent?.about_decision)
+      await recordNotified(tx, {
+        decisionId: sent.action_id,
+        dossierId: sent.dossier_id,
+        at: now,
+        channel: isEboxAddress(n.address) ? 'ebox' : 'email',
+      });
+  });
   return ok;
 }

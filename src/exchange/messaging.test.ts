@@ -19,6 +19,7 @@ const production = {
   NODE_ENV: 'production',
   ...SOURCES,
   DOCUMENT_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+  AUDIT_KEY: Buffer.alloc(32, 8).toString('base64'),
 } as const;
 
 describe('how messages leave the platform: the configuration', () => {

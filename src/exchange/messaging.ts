@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Language } from '../contract/language.js';
 import type { EBoxEnterprise } from './ebox.js';
@@ -36,6 +36,12 @@ export class Undeliverable extends Error {
 
 export interface Messaging {
   send(message: Message): Promise<void>;
+  /**
+   * Forgets the copies this channel keeps of the messages with these ids (the outbox rows' ids),
+   * when their dossier is deleted (Art. 27 §2). Absent where nothing is kept: SMTP hands messages
+   * on and keeps none, the recorder is a test's memory.
+   */
+  forget?(ids: readonly string[]): Promise<void>;
 }
 
 /** Keeps what was sent in memory: tests read it back, nothing leaves the process. */
@@ -54,9 +60,17 @@ export function folderMessaging(folder: string): Messaging {
     async send(message) {
       await mkdir(folder, { recursive: true });
       counter += 1;
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${counter}.eml`;
+      // Named by the message id, so the message can be found and forgotten with its dossier.
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${message.id ?? `n${counter}`}.eml`;
       const text = `To: ${message.to}\nSubject: ${message.subject}\nContent-Language: ${message.language}\n\n${message.body}\n`;
       await writeFile(join(folder, name), text, { mode: 0o600 });
+    },
+    async forget(ids) {
+      if (ids.length === 0) return;
+      const suffixes = ids.map((id) => `-${id}.eml`);
+      const names = await readdir(folder).catch(() => [] as string[]);
+      for (const name of names)
+        if (suffixes.some((s) => name.endsWith(s))) await rm(join(folder, name), { force: true });
     },
   };
 }
@@ -79,5 +93,7 @@ export function routedMessaging(email: Messaging, ebox: EBoxEnterprise | undefin
         idempotencyKey: message.id ?? randomUUID(),
       });
     },
+    // The fake e-Box writes its messages through the same folder outbox, named by the same id.
+    forget: (ids) => email.forget?.(ids) ?? Promise.resolve(),
   };
 }

@@ -6,6 +6,7 @@ import { legalDate } from '../platform/clock.js';
 import { newId } from '../platform/ids.js';
 import { isLanguage, type Language } from '../contract/language.js';
 import { eboxAddress } from './messaging.js';
+import { recordNotified } from './notified.js';
 import {
   renderMessage,
   type DecisionText,
@@ -186,7 +187,17 @@ export async function queueNotifications(
       .onConflict((oc) => oc.column('action_id').doNothing())
       .execute();
   }
-  if (outgoing.length === 0) return;
+  if (outgoing.length === 0) {
+    // No address to send to: the letter reached its addressee in their inbox on the platform.
+    if (decision)
+      await recordNotified(tx, {
+        decisionId: decision.id,
+        dossierId: record.id,
+        at: now,
+        channel: 'platform',
+      });
+    return;
+  }
 
   // One message per address: a worker's claimed account and the form's address may be the same.
   const byAddress = new Map<string, Outgoing>();
@@ -211,6 +222,7 @@ export async function queueNotifications(
         body,
         next_attempt_at: now,
         created_at: now,
+        about_decision: step === 'decision',
       })
       .execute();
   }

@@ -17,6 +17,7 @@ const decision = (d: Partial<DecisionRecord>): DecisionRecord => ({
   permitType: undefined,
   decisionType: undefined,
   grounds: undefined,
+  notifiedAt: undefined,
   ...d,
 });
 

@@ -6,9 +6,22 @@ import { AppError } from '../platform/errors.js';
 import { newId, sha256 } from '../platform/ids.js';
 import type { Language, Translations } from '../contract/language.js';
 import { matchClaim } from '../access/claim-match.js';
+import { admitCounted, clearCounted, type BackOffRule } from './throttle.js';
 
 export const CLAIM_VALIDITY_MS = 15 * 60 * 1000;
 export const CLAIM_MAX_ATTEMPTS = 5;
+
+/**
+ * Each claim mails a fresh code, so claims are counted per dossier reference (the worker's mailbox),
+ * per user and per client address; past the count each further claim waits twice as long as the
+ * one before. Held back, a claim mails nothing and records nothing. A confirmed claim clears the
+ * user's count, so a worker following several dossiers claims them one after the other.
+ */
+export const CLAIM_BACK_OFF = {
+  reference: { after: 5, baseSeconds: 60, capSeconds: 15 * 60 },
+  user: { after: 5, baseSeconds: 60, capSeconds: 15 * 60 },
+  client: { after: 20, baseSeconds: 1, capSeconds: 60 },
+} as const satisfies Record<string, BackOffRule>;
 
 const SUBJECT: Translations = {
   nl: 'Uw code voor Working in Belgium',
@@ -34,7 +47,15 @@ export async function startClaim(
   actor: Actor,
   input: { reference: string; passportNumber: string; birthDate: string },
   language: Language,
+  client: string,
 ): Promise<{ claimId: string; expiresAt: string }> {
+  const admission = await admitCounted(deps.db, deps.clock, [
+    { scope: 'claim_reference', subject: input.reference.toUpperCase(), rule: CLAIM_BACK_OFF.reference },
+    { scope: 'claim_user', subject: actor.userId, rule: CLAIM_BACK_OFF.user },
+    { scope: 'claim_client', subject: client, rule: CLAIM_BACK_OFF.client },
+  ]);
+  if (!admission.admitted)
+    throw new AppError('too_many_attempts', { retryAfterSeconds: admission.retryAfterSeconds });
   const now = deps.clock.now();
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const claimId = newId();
@@ -89,7 +110,7 @@ export async function confirmClaim(
     claim.expires_at > now;
   if (!claim?.dossier_id || !valid) throw new AppError('claim_code_invalid');
   const dossierId = claim.dossier_id;
-  return deps.db.transaction().execute(async (tx) => {
+  const confirmed = await deps.db.transaction().execute(async (tx) => {
     await tx.updateTable('dossier_claim').set({ confirmed_at: now }).where('id', '=', claimId).execute();
     await tx
       .insertInto('dossier_subject')
@@ -99,4 +120,6 @@ export async function confirmClaim(
     await appendAudit(tx, actedBy(actor, now, 'dossier_claimed', { dossierId }));
     return dossierId;
   });
+  await clearCounted(deps.db, 'claim_user', actor.userId);
+  return confirmed;
 }

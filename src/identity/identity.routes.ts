@@ -119,7 +119,13 @@ export function identityRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['organisations'],
           summary: 'Organisations of a kind, e.g. the diplomatic posts and municipalities a form can name',
           querystring: z.object({
-            kind: z.enum(['post', 'municipality', 'regional_authority', 'employment_service']),
+            kind: z.enum([
+              'post',
+              'municipality',
+              'business_counter',
+              'regional_authority',
+              'employment_service',
+            ]),
           }),
           response: {
             200: z.object({

@@ -126,7 +126,8 @@ export async function passwordSignIn(
   input: PasswordSignIn,
 ): Promise<z.infer<typeof SessionView>> {
   const { db, clock, config } = deps;
-  const attempt = await beginAttempt(db, clock, input.username, request.ip);
+  const admission = await beginAttempt(db, clock, input.username, request.ip);
+  const attempt = admission.admitted ? admission.attempt : undefined;
   const fail = async (
     reason: FailureReason,
     code: ErrorCode,
@@ -140,7 +141,7 @@ export async function passwordSignIn(
       kind: 'login_failed',
       details: { reason, ...(userId && { userId }) },
     });
-    throw new AppError(code);
+    throw new AppError(code, admission.admitted ? {} : { retryAfterSeconds: admission.retryAfterSeconds });
   };
   if (!attempt) return fail('too_many_attempts', 'too_many_attempts');
 

@@ -93,7 +93,9 @@ export function registerRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.code(202).send(await startClaim(deps, actorOf(request), request.body, request.language)),
+        reply
+          .code(202)
+          .send(await startClaim(deps, actorOf(request), request.body, request.language, request.ip)),
     );
 
     app.post(

@@ -24,6 +24,29 @@ export class FixedClock implements Clock {
   }
 }
 
+/** A clock a person may move forward: the demo's, so a deletion ten years on can be watched. */
+export interface MovableClock extends Clock {
+  advanceDays(days: number): void;
+}
+
+export const isMovable = (clock: Clock): clock is MovableClock =>
+  typeof (clock as Partial<MovableClock>).advanceDays === 'function';
+
+/**
+ * The real time plus an offset that only grows: demo mode runs on it (never production, which
+ * refuses a movable clock at start-up). Moving back is not offered, so a log never goes back in time.
+ */
+export class OffsetClock implements MovableClock {
+  private offsetMs = 0;
+  constructor(private readonly base: Clock = systemClock) {}
+  now(): Date {
+    return new Date(this.base.now().getTime() + this.offsetMs);
+  }
+  advanceDays(days: number): void {
+    this.offsetMs += days * 86_400_000;
+  }
+}
+
 const brusselsDate = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Brussels',
   year: 'numeric',

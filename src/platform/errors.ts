@@ -96,6 +96,15 @@ export const ERROR_CATALOGUE = {
       en: 'The decision period was already extended once; a second extension is not allowed.',
     },
   },
+  hold_not_open: {
+    status: 409,
+    title: {
+      nl: 'Er is geen lopende bewaringsgrond met dit kenmerk van uw overheid in dit dossier.',
+      fr: 'Aucun motif de conservation en cours portant cet identifiant et émanant de votre autorité dans ce dossier.',
+      de: 'In diesem Dossier gibt es keinen laufenden Aufbewahrungsgrund Ihrer Behörde mit dieser Kennung.',
+      en: 'There is no open hold with this identifier of your authority in this dossier.',
+    },
+  },
   request_not_open: {
     status: 409,
     title: {
@@ -168,13 +177,67 @@ export const ERROR_CATALOGUE = {
       en: 'The file is too large (10 MB at most).',
     },
   },
+  document_active_content: {
+    status: 422,
+    title: {
+      nl: 'Het bestand bevat actieve inhoud (scripts, startacties, ingesloten bestanden of formulieren). Sla het op als gewone PDF (bv. via "Afdrukken naar PDF") en laad het opnieuw op.',
+      fr: 'Le fichier contient du contenu actif (scripts, actions de lancement, fichiers incorporés ou formulaires). Enregistrez-le comme PDF simple (p. ex. « Imprimer en PDF ») et chargez-le à nouveau.',
+      de: 'Die Datei enthält aktive Inhalte (Skripte, Startaktionen, eingebettete Dateien oder Formulare). Speichern Sie sie als einfaches PDF (z. B. „Als PDF drucken“) und laden Sie sie erneut hoch.',
+      en: 'The file contains active content (scripts, launch actions, embedded files or forms). Save it as a plain PDF (for example with "Print to PDF") and upload it again.',
+    },
+  },
+  document_unreadable: {
+    status: 422,
+    title: {
+      nl: 'Het bestand is beschadigd, onvolledig of niet alleen een PDF-, JPEG- of PNG-bestand. Maak het opnieuw aan en laad het opnieuw op.',
+      fr: 'Le fichier est endommagé, incomplet ou n’est pas uniquement un fichier PDF, JPEG ou PNG. Recréez-le et chargez-le à nouveau.',
+      de: 'Die Datei ist beschädigt, unvollständig oder nicht nur eine PDF-, JPEG- oder PNG-Datei. Erstellen Sie sie neu und laden Sie sie erneut hoch.',
+      en: 'The file is damaged, incomplete or not only a PDF, JPEG or PNG file. Create it again and upload it again.',
+    },
+  },
+  request_malformed: {
+    status: 400,
+    title: {
+      nl: 'Het verzoek kon niet worden gelezen. Controleer het formaat en probeer opnieuw.',
+      fr: 'La requête n’a pas pu être lue. Vérifiez son format et réessayez.',
+      de: 'Die Anfrage konnte nicht gelesen werden. Prüfen Sie das Format und versuchen Sie es erneut.',
+      en: 'The request could not be read. Check its format and try again.',
+    },
+  },
+  request_too_large: {
+    status: 413,
+    title: {
+      nl: 'Het verzoek is te groot (maximaal 1 MB gegevens; bestanden tot 10 MB via het opladen van documenten).',
+      fr: 'La requête est trop volumineuse (1 Mo de données au maximum ; fichiers jusqu’à 10 Mo par le chargement de documents).',
+      de: 'Die Anfrage ist zu groß (höchstens 1 MB Daten; Dateien bis 10 MB über das Hochladen von Dokumenten).',
+      en: 'The request is too large (1 MB of data at most; files up to 10 MB through the document upload).',
+    },
+  },
+  request_uri_too_long: {
+    status: 414,
+    title: {
+      nl: 'Het adres van het verzoek is te lang.',
+      fr: 'L’adresse de la requête est trop longue.',
+      de: 'Die Adresse der Anfrage ist zu lang.',
+      en: 'The address of the request is too long.',
+    },
+  },
+  request_headers_too_large: {
+    status: 431,
+    title: {
+      nl: 'De kopregels van het verzoek zijn te groot. Verwijder cookies van deze site en probeer opnieuw.',
+      fr: 'Les en-têtes de la requête sont trop volumineux. Supprimez les cookies de ce site et réessayez.',
+      de: 'Die Kopfzeilen der Anfrage sind zu groß. Löschen Sie die Cookies dieser Website und versuchen Sie es erneut.',
+      en: 'The request headers are too large. Delete this site’s cookies and try again.',
+    },
+  },
   too_many_attempts: {
     status: 429,
     title: {
-      nl: 'Te veel mislukte pogingen. Wacht een kwartier en probeer opnieuw.',
-      fr: 'Trop de tentatives échouées. Attendez un quart d’heure et réessayez.',
-      de: 'Zu viele fehlgeschlagene Versuche. Warten Sie eine Viertelstunde und versuchen Sie es erneut.',
-      en: 'Too many failed attempts. Wait a quarter of an hour and try again.',
+      nl: 'Te veel pogingen kort na elkaar. Wacht even en probeer opnieuw.',
+      fr: 'Trop de tentatives rapprochées. Patientez un instant et réessayez.',
+      de: 'Zu viele Versuche kurz hintereinander. Warten Sie einen Moment und versuchen Sie es erneut.',
+      en: 'Too many attempts in a short time. Wait a moment and try again.',
     },
   },
   second_factor_required: {
@@ -267,6 +330,15 @@ export const ERROR_CATALOGUE = {
       en: 'State the purpose of this consultation (for mutual recognition, also the code of the purpose) and the dossier you need it for.',
     },
   },
+  clock_fixed: {
+    status: 403,
+    title: {
+      nl: 'De klok van het platform kan alleen in de demonstratie worden verzet.',
+      fr: 'L’horloge de la plateforme ne peut être avancée qu’en démonstration.',
+      de: 'Die Uhr der Plattform kann nur im Demonstrationsmodus vorgestellt werden.',
+      en: 'The platform’s clock can only be moved in demo mode.',
+    },
+  },
   document_erased: {
     status: 410,
     title: {
@@ -304,6 +376,33 @@ export const ERROR_CATALOGUE = {
       en: 'The Crossroads Bank for Enterprises is not answering right now. Try again shortly or fill in the data yourself.',
     },
   },
+  dossier_restricted: {
+    status: 409,
+    title: {
+      nl: 'De verwerking van dit dossier is beperkt op verzoek van de betrokkene (AVG art. 18); alleen opslag is mogelijk tot de beperking wordt opgeheven.',
+      fr: 'Le traitement de ce dossier est limité à la demande de la personne concernée (RGPD art. 18) ; seule la conservation est possible jusqu’à la levée de la limitation.',
+      de: 'Die Verarbeitung dieses Dossiers ist auf Antrag der betroffenen Person eingeschränkt (DSGVO Art. 18); bis zur Aufhebung ist nur die Speicherung möglich.',
+      en: 'Processing of this dossier is restricted at the request of the person concerned (GDPR 18); only storage continues until the restriction is lifted.',
+    },
+  },
+  rights_request_not_open: {
+    status: 409,
+    title: {
+      nl: 'Dit verzoek heeft geen open deel meer dat uw organisatie moet beantwoorden.',
+      fr: 'Cette demande n’a plus de partie ouverte à laquelle votre organisation doit répondre.',
+      de: 'Dieser Antrag hat keinen offenen Teil mehr, den Ihre Organisation beantworten muss.',
+      en: 'This request has no open part left for your organisation to answer.',
+    },
+  },
+  rights_request_already_extended: {
+    status: 409,
+    title: {
+      nl: 'De antwoordtermijn van dit verzoek werd al verlengd; de AVG staat één verlenging van twee maanden toe.',
+      fr: 'Le délai de réponse de cette demande a déjà été prolongé ; le RGPD permet une seule prolongation de deux mois.',
+      de: 'Die Antwortfrist dieses Antrags wurde bereits verlängert; die DSGVO erlaubt eine Verlängerung um zwei Monate.',
+      en: 'The answer period of this request was already extended; the GDPR allows one extension of two months.',
+    },
+  },
   internal_error: {
     status: 500,
     title: {
@@ -331,6 +430,8 @@ export class AppError extends Error {
       missing?: MissingItem[];
       /** procedure_not_in_force: the date the procedure may be filed from, null while none is set. */
       inForceFrom?: string | null;
+      /** too_many_attempts: seconds until the next attempt is let through (also the Retry-After header). */
+      retryAfterSeconds?: number;
     } = {},
   ) {
     super(code);
@@ -359,3 +460,11 @@ export const IN_FORCE_DETAIL: { from: Translations; none: Translations } = {
 export function errorTitle(code: ErrorCode, language: Language): string {
   return ERROR_CATALOGUE[code].title[language];
 }
+
+/** The detail of too_many_attempts: how long to wait. `{seconds}` is a whole number. */
+export const RETRY_AFTER_DETAIL: Translations = {
+  nl: 'U kunt het opnieuw proberen over {seconds} seconden.',
+  fr: 'Vous pourrez réessayer dans {seconds} secondes.',
+  de: 'Sie können es in {seconds} Sekunden erneut versuchen.',
+  en: 'You can try again in {seconds} seconds.',
+};

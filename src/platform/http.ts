@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, ERROR_CATALOGUE, IN_FORCE_DETAIL, type ErrorCode, type MissingItem } from './errors.js';
+import {
+  AppError,
+  ERROR_CATALOGUE,
+  IN_FORCE_DETAIL,
+  RETRY_AFTER_DETAIL,
+  type ErrorCode,
+  type MissingItem,
+} from './errors.js';
 import { FIELD_MESSAGES, type FieldError } from '../contract/field-messages.js';
 import { languageFromHeader, type Language } from '../contract/language.js';
 import { fieldErrorsOf } from '../contract/validation.js';
@@ -24,6 +31,8 @@ export interface ProblemBody {
   /** RFC 9457 `detail`: this occurrence in words, where the title alone would not say it. */
   detail?: string;
   inForceFrom?: string | null;
+  /** too_many_attempts: seconds to wait, as in the Retry-After header. */
+  retryAfter?: number;
 }
 
 export function problemOf(error: AppError, language: Language): ProblemBody {
@@ -43,6 +52,10 @@ export function problemOf(error: AppError, language: Language): ProblemBody {
         error.extra.inForceFrom === null
           ? IN_FORCE_DETAIL.none[language]
           : IN_FORCE_DETAIL.from[language].replace('{date}', error.extra.inForceFrom),
+    }),
+    ...(error.extra.retryAfterSeconds !== undefined && {
+      retryAfter: error.extra.retryAfterSeconds,
+      detail: RETRY_AFTER_DETAIL[language].replace('{seconds}', String(error.extra.retryAfterSeconds)),
     }),
   };
 }
@@ -69,9 +82,19 @@ function toAppError(error: FastifyError): AppError {
     return new AppError('validation_failed', { errors: [{ field: '', code: 'invalid_format' }] });
   }
   if (error.code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('document_too_large');
+  // A multipart body with too many parts is malformed for this API (one `type`, one `file`).
+  if (['FST_PARTS_LIMIT', 'FST_FILES_LIMIT', 'FST_FIELDS_LIMIT'].includes(error.code))
+    return new AppError('request_malformed');
   if (error.name === 'DatabaseBusyError') return new AppError('database_busy');
   if (error.statusCode === 404) return new AppError('not_found');
   if (error.statusCode === 415) return new AppError('document_type_not_accepted');
+  // Refusals of the framework and its plugins before a route ran (body too large, bad length,
+  // broken multipart): catalogued by status, never a 500.
+  if (error.statusCode === 413) return new AppError('request_too_large');
+  if (error.statusCode === 414) return new AppError('request_uri_too_long');
+  if (error.statusCode === 431) return new AppError('request_headers_too_large');
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
+    return new AppError('request_malformed');
   return new AppError('internal_error');
 }
 
@@ -104,6 +127,7 @@ export function installErrorHandling(
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError) {
   const body = problemOf(error, request.language);
+  if (body.retryAfter !== undefined) void reply.header('retry-after', String(body.retryAfter));
   return reply.code(body.status).type('application/problem+json').send(body);
 }
 

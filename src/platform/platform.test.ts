@@ -45,6 +45,9 @@ describe('the platform answers', () => {
     const problem = await platform.anonymous().get('/api/problems/unauthenticated');
     expect(problem.body.status).toBe(401);
     expect((await platform.anonymous().get('/api/v1/nothing-here')).status).toBe(404);
+    // A property every object has is not a problem type (the fuzzer found `constructor` gave 500).
+    for (const code of ['constructor', '__proto__', 'toString'])
+      expect((await platform.anonymous().get(`/api/problems/${code}`)).status, code).toBe(404);
   });
 
   it('refuses a wrong password without saying whether the user exists', async () => {

@@ -153,7 +153,7 @@ describe('the portal after the form', () => {
     expect(main).not.toContain(tr('en', 'state.work_refused'));
     await audit(employerPage, 'en-19-employer-negative-fact');
     // Its inbox tells the same: a negative decision, no kind, no grounds.
-    await employerPage.goto(`${platform.url}/inbox`);
+    await employerPage.goto(`${platform.url}/messages`);
     await employerPage.waitForSelector('.inbox .message');
     const inbox = (await employerPage.locator('.inbox').textContent()) ?? '';
     expect(inbox).toContain(`A negative decision was taken on application ${reference}`);

@@ -15,6 +15,8 @@ import { Privacy } from './pages/Privacy';
 import { SignIn } from './pages/SignIn';
 import { WorkQueue } from './pages/WorkQueue';
 import { Search } from './pages/Search';
+import { MyRights } from './pages/rights/MyRights';
+import { RightsWorkList } from './pages/rights/RightsWorkList';
 
 /** Paths carry ids only: names, passport numbers and the like travel in request bodies, never in a URL. */
 export function App() {
@@ -89,6 +91,22 @@ export function App() {
                 element={
                   <RequireSession>
                     <Claim />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/my-rights"
+                element={
+                  <RequireSession>
+                    <MyRights />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/rights-requests"
+                element={
+                  <RequireSession>
+                    <RightsWorkList />
                   </RequireSession>
                 }
               />

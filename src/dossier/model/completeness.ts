@@ -75,6 +75,8 @@ export const REQUIRED_FIELDS: readonly RequiredField[] = [
   employment('endDate', { categories: ['seasonal_worker', 'trainee', 'volunteer', 'intra_corporate_transferee'], legalSource: 'Art. 13 §1' }),
   ...['activity', 'naceCode', 'activityAddress', 'fiscalStatus'].map((f) => selfEmployed(f)),
   selfEmployed('registration', 'no_enterprise_number'),
+  // The counter through which the application is filed: the one that may consult it (Art. 3).
+  { procedures: C, section: 'selfEmployed', field: 'businessCounter', legalSource: 'Art. 3; Art. 20 §2' },
   { procedures: ALL, section: 'fee', field: 'structuredReference', when: 'fee_due', legalSource: 'Art. 18' },
   { procedures: ALL, section: 'fee', field: 'paidAt', when: 'fee_due', legalSource: 'Art. 18' },
 ];

@@ -30,6 +30,8 @@ export interface DecisionRecord {
   permitType: string | undefined;
   decisionType: string | undefined;
   grounds: string | undefined;
+  /** When the decision reached its addressee through the platform; periods run from it (Art. 27). */
+  notifiedAt: Date | undefined;
 }
 
 export interface RequestRecord {
@@ -119,8 +121,15 @@ export const emptyLifecycle = (): Lifecycle => ({
   extension: undefined,
 });
 
-/** Derives everything about a dossier's progress from its action log, oldest first. */
-export function foldLifecycle(procedure: Procedure, actions: readonly ActionRecord[]): Lifecycle {
+/**
+ * Derives everything about a dossier's progress from its action log, oldest first, and the dates
+ * its decisions reached their addressees (kept beside the log: they happen after the decision).
+ */
+export function foldLifecycle(
+  procedure: Procedure,
+  actions: readonly ActionRecord[],
+  notified: ReadonlyMap<string, Date> = new Map(),
+): Lifecycle {
   let lc = emptyLifecycle();
   for (const a of actions) {
     if (a.action === 'create') continue;
@@ -186,6 +195,7 @@ export function foldLifecycle(procedure: Procedure, actions: readonly ActionReco
             permitType: str(p.permitType),
             decisionType: str(p.decisionType),
             grounds: str(p.grounds),
+            notifiedAt: notified.get(a.id),
           },
         ],
       };

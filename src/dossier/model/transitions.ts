@@ -1,6 +1,6 @@
 import { ACTIONS, type ActionName } from '../../contract/actions.js';
 import type { Procedure } from '../../contract/procedures.js';
-import type { DossierState, Relation } from '../../contract/states.js';
+import { STATES, type DossierState, type Relation } from '../../contract/states.js';
 
 /** Where a transition leads: a fixed state, the state before the open request, or by outcome. */
 export type Target = DossierState | 'unchanged' | 'resume' | { granted: DossierState; refused: DossierState };
@@ -22,6 +22,8 @@ const C: readonly Procedure[] = ['professional_card'];
 const BEFORE_DECISION: readonly DossierState[] = ['filed', 'incomplete', 'admissible'];
 const PERMIT_HELD_A: readonly DossierState[] = ['residence_granted', 'issued'];
 const PERMIT_HELD_BC: readonly DossierState[] = ['work_granted', 'issued'];
+/** Every state after filing: the rights of the person concerned apply to the whole filed life. */
+const FILED: readonly DossierState[] = STATES.filter((s) => s !== 'draft');
 
 /**
  * The one table of what may happen to a dossier: which party, in which state, with which
@@ -59,6 +61,13 @@ export const TRANSITIONS: readonly Transition[] = [
   // Automated checks against the authentic sources, by whoever examines the dossier now (once-only).
   { action: 'run_checks', procedures: ALL, from: BEFORE_DECISION, by: ['competent_region'], to: 'unchanged', legalBasis: 'Art. 14' },
   { action: 'run_checks', procedures: A, from: ['work_granted', 'incomplete'], by: ['dvz'], to: 'unchanged', legalBasis: 'Art. 14 §1' },
+  // Rights of the person concerned (Art. 29): the controller, or its DPO for it, answers in any filed state.
+  { action: 'rectify', procedures: ALL, from: FILED, by: ['competent_region', 'dvz', 'dpo'], to: 'unchanged', legalBasis: 'GDPR 16; Art. 29' },
+  { action: 'restrict_processing', procedures: ALL, from: FILED, by: ['competent_region', 'dvz', 'dpo'], to: 'unchanged', legalBasis: 'GDPR 18; Art. 29' },
+  { action: 'lift_restriction', procedures: ALL, from: FILED, by: ['competent_region', 'dvz', 'dpo'], to: 'unchanged', legalBasis: 'GDPR 18(3); Art. 29' },
+  // A legal hold (appeal, proceedings, fraud investigation) keeps a filed dossier past its period (Art. 27 §1 3°).
+  { action: 'register_hold', procedures: ALL, from: FILED, by: ['competent_region', 'dvz'], to: 'unchanged', legalBasis: 'Art. 27 §1 3°' },
+  { action: 'lift_hold', procedures: ALL, from: FILED, by: ['competent_region', 'dvz'], to: 'unchanged', legalBasis: 'Art. 27 §1 3°' },
 ];
 
 /** States from which a dossier holds a granted permit another dossier may build on. */

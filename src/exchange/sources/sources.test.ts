@@ -192,6 +192,7 @@ describe('real adapters, chosen by configuration alone', () => {
     const production = {
       NODE_ENV: 'production',
       DOCUMENT_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+      AUDIT_KEY: Buffer.alloc(32, 8).toString('base64'),
     } as const;
     expect(() => loadConfig(production, [])).toThrow(/SOURCE_KBO/);
     expect(() =>

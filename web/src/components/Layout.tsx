@@ -156,6 +156,16 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/claim">{t('nav.claim')}</NavLink>
               </li>
             )}
+            {kind === 'worker' && (
+              <li>
+                <NavLink to="/my-rights">{t('nav.rights')}</NavLink>
+              </li>
+            )}
+            {session?.roles.includes('dpo') && (
+              <li>
+                <NavLink to="/rights-requests">{t('nav.rightsWork')}</NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/privacy">{t('nav.privacy')}</NavLink>
             </li>

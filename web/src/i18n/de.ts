@@ -112,26 +112,23 @@ export const de: Dictionary = {
   'privacy.lead':
     'Diese Erklärung beschreibt, wie die Plattform personenbezogene Daten verwendet (Artikel 13 und 14 der Datenschutz-Grundverordnung) und wie Sie Ihre Rechte ausüben (Artikel 15 bis 21).',
   'privacy.who.title': 'Wer verantwortlich ist',
-  'privacy.who.body':
-    'Die Behörden, die über den Antrag entscheiden, sind gemeinsam Verantwortliche: die für den Arbeitsort zuständige regionale Behörde (Flandern, Wallonien, Brüssel-Hauptstadt oder Deutschsprachige Gemeinschaft) für die Arbeitserlaubnis und das Ausländeramt für das Aufenthaltsrecht. Das Landesamt für soziale Sicherheit betreibt die Plattform für sie als Auftragsverarbeiter (Artikel 28).',
-  'privacy.what.title': 'Welche Daten und warum',
+  'privacy.what.title': 'Welche Daten',
   'privacy.what.body':
-    'Identitäts-, Pass- und Aufenthaltsdaten, Kontaktdaten, die Stelle und der Arbeitgeber, die beigefügten Dokumente, die gezahlte Gebühr und die Entscheidungen. Sie werden nur verwendet, um den Antrag zu prüfen, darüber zu entscheiden, die Betroffenen zu informieren, die Einhaltung zu kontrollieren und anonyme Statistiken zu erstellen.',
+    'Identitäts-, Pass- und Aufenthaltsdaten, Kontaktdaten, die Stelle und der Arbeitgeber oder die selbstständige Tätigkeit, die beigefügten Dokumente, die gezahlte Gebühr und die Entscheidungen (Art. 11 bis 18).',
   'privacy.basis.title': 'Rechtsgrundlage',
   'privacy.basis.body':
-    'Die Verarbeitung ist für eine rechtliche Verpflichtung und eine Aufgabe im öffentlichen Interesse erforderlich (Artikel 6 Absatz 1 Buchstaben c und e), festgelegt im Zusammenarbeitsabkommen vom 31. Januar 2025, im Gesetz vom 15. Dezember 1980 und in den regionalen Regeln über die Beschäftigung ausländischer Arbeitnehmer. Gesundheitsdaten und Strafregisterdaten werden nur dort verarbeitet, wo das Abkommen es vorsieht, durch namentlich benannte Personen.',
+    'Die Verarbeitung ist nötig, um eine rechtliche Verpflichtung der Verantwortlichen zu erfüllen (DSGVO Art. 6 Abs. 1 Buchst. c; Art. 9 §1). Diese Pflichten ergeben sich aus den Zusammenarbeitsabkommen über die kombinierte Erlaubnis, dem Gesetz vom 15. Dezember 1980 und den regionalen Regeln über die Beschäftigung ausländischer Arbeitnehmer (Art. 9 §2-7).',
   'privacy.source.title': 'Woher die Daten stammen',
   'privacy.source.body':
-    'Die meisten Daten gibt der Arbeitgeber oder sein Sozialsekretariat bei der Antragstellung an. Einige stammen aus authentischen Quellen wie der Zentralen Datenbank der Unternehmen und dem Nationalregister (Artikel 14).',
+    'Die meisten Daten stammen aus dem Antrag: Der Arbeitgeber, sein Sozialsekretariat oder die selbstständige Person gibt sie an. Die Plattform erhält außerdem Daten aus diesen Quellen, je nach Verfahren (Art. 14):',
   'privacy.recipients.title': 'Wer die Daten sieht',
   'privacy.recipients.body':
-    'Jede Behörde sieht nur die Datenkategorien, die sie für ihre Aufgabe braucht: Der Arbeitgeber erfährt zum Beispiel, dass eine ablehnende Entscheidung getroffen wurde, aber nicht die Begründung; die Botschaft oder Gemeinde sieht, was sie für die Ausstellung des Visums oder der Aufenthaltskarte braucht. Jeder Zugriff wird mit wer, wann und warum protokolliert.',
-  'privacy.retention.title': 'Wie lange',
+    'Jeder Dienst sieht nur, was er für seine Aufgabe braucht, und jeder Zugriff wird protokolliert: wer, wann und warum. Außer den Verantwortlichen erhalten diese Dienste Daten, je nach Verfahren:',
+  'privacy.retention.title': 'Wie lange die Daten aufbewahrt werden',
   'privacy.retention.body':
-    'Dossiers werden so lange aufbewahrt, wie es die Regeln über Archive und Aufenthalt verlangen, und danach gelöscht oder anonymisiert. Die Protokolle darüber, wer die Daten gelesen hat, werden so lange wie das Dossier aufbewahrt.',
-  'privacy.processor.title': 'Wer die Plattform betreibt',
+    'Ein eingereichter Antrag wird bis zum spätesten dieser Daten aufbewahrt (Art. 27 §1):',
   'privacy.processor.body':
-    'Der Betreiber handelt nur auf Weisung der Behörden, auf Grundlage eines Vertrags nach Artikel 28 der Verordnung, und kann den Inhalt der Dossiers nicht für eigene Zwecke lesen.',
+    'Das Landesamt für soziale Sicherheit (LSS) baut und betreibt die Plattform für sie. Es ist ihr Auftragsverarbeiter und handelt nur auf ihre Weisung (Art. 8).',
   'privacy.rights.title': 'Ihre Rechte',
   'privacy.rights.intro': 'Als Person, um deren Daten es geht, haben Sie das Recht,',
   'privacy.rights.access': 'Ihre Daten einzusehen und eine Kopie zu erhalten (Artikel 15);',
@@ -147,15 +144,81 @@ export const de: Dictionary = {
   'privacy.rights.object':
     'einer Verwendung Ihrer Daten aus Gründen Ihrer besonderen Situation zu widersprechen (Artikel 21).',
   'privacy.rights.how':
-    'Um ein Recht auszuüben, schreiben Sie an den Datenschutzbeauftragten der Behörde, die Ihr Dossier bearbeitet; Sie erhalten innerhalb eines Monats eine Antwort.',
+    'Sie üben Ihre Rechte beim Verantwortlichen aus (Art. 29). Die regionale Behörde antwortet für die Arbeit und die Berufskarte. Das Ausländeramt antwortet für den Aufenthalt mit einer kombinierten Erlaubnis. Schreiben Sie an seinen Datenschutzbeauftragten (siehe oben).',
   'privacy.rights.accessLog':
     'Als Arbeitnehmer können Sie Ihr Dossier mit Ihrem eigenen Konto verknüpfen und dort sehen, wer welche Daten wann und warum gelesen hat.',
-  'privacy.dpo.title': 'Datenschutzbeauftragte',
-  'privacy.dpo.body':
-    'Jede regionale Behörde, das Ausländeramt und das Landesamt für soziale Sicherheit haben einen Datenschutzbeauftragten; die Kontaktdaten stehen auf der Website jeder Behörde. In dieser Demonstration spielt das Konto „dpo“ den Beauftragten der flämischen Behörde.',
   'privacy.complaint.title': 'Beschwerden',
   'privacy.complaint.body':
     'Sie können Beschwerde bei der Datenschutzbehörde einlegen, Rue de la Presse 35 / Drukpersstraat 35, 1000 Brüssel.',
+  'privacy.who.all':
+    'Die Behörden, die über den Antrag entscheiden, sind für seine Daten verantwortlich (Art. 9). Die regionale Behörde des Arbeitsorts entscheidet über die Arbeit und über die Berufskarte. Bei einer kombinierten Erlaubnis entscheidet das Ausländeramt auch über den Aufenthalt. Jede Behörde ist für ihren Teil verantwortlich.',
+  'privacy.who.dossier': 'Für diesen Antrag sind diese Behörden die Verantwortlichen für die Daten (Art. 9):',
+  'privacy.controller.flanders':
+    'Flämisches Departement Arbeit und Sozialwirtschaft, Dienst Wirtschaftsmigration (Art. 9 §4)',
+  'privacy.controller.wallonia':
+    'Öffentlicher Dienst der Wallonie Wirtschaft, Beschäftigung, Forschung, Direktion Beschäftigung und Arbeitserlaubnisse (Art. 9 §5)',
+  'privacy.controller.brussels':
+    'Brüssel Wirtschaft und Beschäftigung, Direktion Wirtschaftsmigration (Art. 9 §6)',
+  'privacy.controller.ostbelgien':
+    'Ministerium der Deutschsprachigen Gemeinschaft, für Beschäftigung zuständiger Fachbereich (Art. 9 §7)',
+  'privacy.controller.dvz': 'Ausländeramt (DVZ) (Art. 9 §2 und §3)',
+  'privacy.role.region':
+    'entscheidet über die Arbeit oder die Berufskarte, wenn der Arbeitsort in seinem Gebiet liegt',
+  'privacy.role.dvz': 'entscheidet über den Aufenthalt, nur bei der kombinierten Erlaubnis',
+  'privacy.dpo': 'Datenschutzbeauftragter:',
+  'privacy.purposes.title': 'Wofür die Daten verwendet werden',
+  'privacy.purposes.intro': 'Die Daten werden nur für diese Zwecke verwendet (Art. 10):',
+  'privacy.purpose.europe': 'die europäischen Pflichten Belgiens zur Wirtschaftsmigration erfüllen',
+  'privacy.purpose.register': 'die Anträge registrieren',
+  'privacy.purpose.exchange':
+    'Daten, Dokumente und Entscheidungen zwischen den zuständigen Diensten austauschen',
+  'privacy.purpose.decide': 'die Anträge prüfen und über Aufenthalt, Arbeit oder Berufskarte entscheiden',
+  'privacy.purpose.inform':
+    'Mitteilungen und Entscheidungen an Arbeitnehmer, Arbeitgeber, Selbstständige und ihre Bevollmächtigten senden',
+  'privacy.purpose.follow':
+    'den Aufenthalt und die Arbeit oder selbstständige Tätigkeit der Antragsteller verfolgen',
+  'privacy.purpose.control':
+    'kontrollieren, ob die Regeln über den Aufenthalt und die Beschäftigung ausländischer Arbeitnehmer eingehalten werden',
+  'privacy.purpose.offences': 'Verstöße gegen das Sozialrecht verhindern, feststellen, verfolgen und ahnden',
+  'privacy.purpose.employment':
+    'die öffentlichen Arbeitsvermittlungsdienste informieren, wenn eine kombinierte Erlaubnis entzogen wird, damit sie bei der Suche nach anderer Arbeit helfen',
+  'privacy.basis.special':
+    'Gesundheitsdaten werden mit zusätzlichen Garantien verarbeitet (DSGVO Art. 9; Art. 15 und 16). Nur das Ausländeramt verarbeitet Daten aus dem Strafregister (DSGVO Art. 10; Art. 17).',
+  'privacy.what.required':
+    'Das Gesetz verlangt diese Daten. Ohne sie kann der Antrag nicht eingereicht werden oder ist nicht zulässig.',
+  'privacy.source.dimona':
+    'das Landesamt für soziale Sicherheit (LSS): die sofortigen Beschäftigungsmeldungen (DIMONA)',
+  'privacy.source.limosa':
+    'LSS und LISVS: die Meldungen entsandter Arbeitnehmer und Selbstständiger (LIMOSA)',
+  'privacy.source.dmfa': 'LSS: die vierteljährlichen Meldungen von Löhnen und Arbeitszeit (DmfA)',
+  'privacy.source.inasti':
+    'das Landesinstitut der Sozialversicherungen für Selbständige (LISVS): das allgemeine Verzeichnis der Selbstständigen',
+  'privacy.source.kbo':
+    'die Zentrale Datenbank der Unternehmen (ZDU/KBO): Name und Anschrift des Unternehmens, gefunden über seine Nummer',
+  'privacy.recipient.post':
+    'belgische Botschaften und Konsulate, wenn ein Visum für einen langfristigen Aufenthalt beantragt wird (Art. 21 bis 23)',
+  'privacy.recipient.municipality':
+    'die Gemeinde, wenn ein vorläufiges Aufenthaltsdokument bis zur Ausstellung der kombinierten Erlaubnis beantragt wird (Art. 21 und 23)',
+  'privacy.recipient.dvz': 'das Ausländeramt, für die Daten, die es zum Aufenthaltsrecht braucht',
+  'privacy.recipient.otherRegion':
+    'eine andere regionale Behörde, wenn sie einen Antrag für dieselbe Person bearbeitet (Art. 26)',
+  'privacy.recipient.inspection':
+    'die Sozialinspektionsdienste, um die Einhaltung des Gesetzes zu kontrollieren (Art. 25)',
+  'privacy.recipient.employment':
+    'der öffentliche Arbeitsvermittlungsdienst, nur wenn eine kombinierte Erlaubnis entzogen wird, um bei der Suche nach anderer Arbeit zu helfen (Art. 10, 9°)',
+  'privacy.recipient.counter':
+    'zugelassene Unternehmensschalter, für die Eintragung der selbstständigen Tätigkeit (Art. 3)',
+  'privacy.retention.granted': '10 Jahre ab der Einreichung, wenn die beantragten Erlaubnisse erteilt werden',
+  'privacy.retention.closed':
+    '5 Jahre ab der Zustellung einer Ablehnung, einer Unzulässigkeit, einer Beendigung oder eines Entzugs',
+  'privacy.retention.hold':
+    '1 Jahr nach dem Ende einer Beschwerde, eines Verfahrens oder einer Untersuchung zum Antrag',
+  'privacy.retention.deleted':
+    'Danach wird der Antrag mit seinen Dokumenten automatisch gelöscht (Art. 27 §2). Nur anonyme Statistiken bleiben.',
+  'privacy.retention.draft':
+    'Ein nie eingereichter Antrag wird 180 Tage nach seiner letzten Änderung gelöscht. Der Antragsteller erhält 30 Tage vorher eine Nachricht.',
+  'privacy.rights.deadline':
+    'Sie erhalten innerhalb eines Monats eine Antwort. Bei einer schwierigen Anfrage kann es zwei Monate länger dauern; man sagt Ihnen, warum (DSGVO Art. 12 Abs. 3). Ein Antrag auf Berichtigung erhält spätestens innerhalb eines Monats eine datierte Empfangsbestätigung (Art. 29 §4).',
 
   'dossiers.title': 'Meine Dossiers',
   'dossiers.title.mandatary': 'Dossiers der Arbeitgeber, die Sie vertreten',
@@ -277,6 +340,8 @@ export const de: Dictionary = {
   'form.stepsNav': 'Schritte des Antrags',
   'form.stepIncomplete': 'noch nicht vollständig',
   'form.progress': 'Schritt {n} von {total}',
+  'form.rightsLink': 'Ihre Rechte an diesen Daten',
+  'form.rightsNewTab': '(öffnet in einem neuen Tab)',
   'form.saveContinue': 'Speichern und weiter',
   'form.saveDraft': 'Entwurf speichern',
   'form.savedAt': 'Entwurf gespeichert ({time}).',
@@ -391,6 +456,9 @@ export const de: Dictionary = {
   'f.selfEmployed.activityAddress': 'Adresse der Tätigkeit in Belgien',
   'f.selfEmployed.fiscalStatus': 'Steuerlicher Status',
   'f.selfEmployed.qualification': 'Berufliche Qualifikation',
+  'f.selfEmployed.businessCounter': 'Unternehmensschalter',
+  'h.selfEmployed.businessCounter':
+    'Der zugelassene Unternehmensschalter, über den Sie die Berufskarte beantragen. Nur dieser Schalter kann das Dossier einsehen (Art. 3).',
   'h.selfEmployed.activity': 'Was Sie tun werden, in wenigen Worten.',
   'h.selfEmployed.naceCode': 'Zum Beispiel 62.01.',
   'h.selfEmployed.enterpriseNumber': 'Leer lassen, wenn das Unternehmen noch nicht eingetragen ist.',
@@ -454,6 +522,9 @@ export const de: Dictionary = {
   'review.declaration':
     'Mit der Einreichung erklären Sie, dass die Angaben richtig und vollständig sind. Nach der Einreichung kann der Antrag nicht mehr geändert werden.',
   'review.file': 'Den Antrag einreichen',
+  'review.privacy.title': 'Ihre personenbezogenen Daten (DSGVO Art. 13 und 14)',
+  'review.privacy.intro':
+    'Lesen Sie vor dem Einreichen, wie die Behörden die Daten dieses Antrags verwenden (Art. 28).',
 
   'filed.title': 'Antrag eingereicht: {reference}',
   'filed.notice': 'Ihr Antrag wurde eingereicht. Die Referenz lautet {reference}.',
@@ -642,6 +713,33 @@ export const de: Dictionary = {
   'action.request_documents': 'Dokumente angefordert',
   'action.answer_request': 'Dokumente gesendet',
   'action.extend_deadline': 'Frist verlängert',
+  'action.register_hold': 'Aufbewahrungsgrund eingetragen',
+  'action.lift_hold': 'Aufbewahrungsgrund aufgehoben',
+  'acts.hold.title': 'Aufbewahrungsgrund eintragen',
+  'acts.hold.lead':
+    'Eine Beschwerde, ein Verfahren oder eine Betrugsermittlung hält das Dossier bis ein Jahr nach Aufhebung des Grundes (Art. 27 §1 3°).',
+  'acts.hold.reason': 'Grund',
+  'acts.hold.reason.required': 'Wählen Sie den Grund der Aufbewahrung.',
+  'acts.hold.caseReference': 'Aktenzeichen',
+  'acts.liftHold.title': 'Aufbewahrungsgrund aufheben',
+  'acts.liftHold.hold': 'Aufbewahrungsgrund',
+  'acts.liftHold.hold.required': 'Wählen Sie den aufzuhebenden Grund.',
+  'hold.reason.appeal': 'Beschwerde',
+  'hold.reason.proceedings': 'Verwaltungs- oder Strafverfahren',
+  'hold.reason.fraud_investigation': 'Betrugsermittlung',
+  'retention.title': 'Aufbewahrung (Art. 27)',
+  'retention.until': 'Wird ab dem {date} automatisch gelöscht.',
+  'retention.pending':
+    'Aufbewahrt, solange der Antrag geprüft wird und bis seine Entscheidungen zugestellt sind.',
+  'retention.heldOpen': 'Aufbewahrt, solange ein Aufbewahrungsgrund läuft.',
+  'retention.rule.granted_10y': 'Bewilligt: 10 Jahre ab Einreichung aufbewahrt (Art. 27 §1 1°).',
+  'retention.rule.closed_5y':
+    'Abgelehnt, beendet oder entzogen: 5 Jahre ab Zustellung aufbewahrt (Art. 27 §1 2°).',
+  'retention.rule.hold_1y':
+    'Aufbewahrungsgrund: bis ein Jahr nach Ende des letzten aufbewahrt (Art. 27 §1 3°).',
+  'retention.rule.draft_180d': 'Nie eingereichter Entwurf: 180 Tage nach der letzten Änderung gelöscht.',
+  'retention.hold.open': 'seit {from}',
+  'retention.hold.lifted': 'vom {from} bis {to}',
   'action.decide_work': 'Entscheidung über die Arbeitserlaubnis',
   'action.decide_professional_card': 'Entscheidung über die Berufskarte',
   'action.decide_residence': 'Entscheidung über das Aufenthaltsrecht',
@@ -652,6 +750,9 @@ export const de: Dictionary = {
   'action.withdraw_residence': 'Aufenthaltsrecht entzogen',
   'action.end_residence': 'Aufenthaltsrecht beendet',
   'action.run_checks': 'Automatische Prüfungen durchgeführt',
+  'action.rectify': 'Daten auf Antrag der betroffenen Person berichtigt',
+  'action.restrict_processing': 'Verarbeitung auf Antrag der betroffenen Person eingeschränkt',
+  'action.lift_restriction': 'Einschränkung der Verarbeitung aufgehoben',
   'action.renew': 'Verlängerung begonnen',
   'action.negative_decision': 'Eine ablehnende Entscheidung wurde getroffen',
 
@@ -806,6 +907,82 @@ export const de: Dictionary = {
     'Aufenthalt genehmigt: stellen Sie das Dokument oder die Karte aus',
   'delivery.event.single_permit_withdrawn': 'Kombinierte Erlaubnis entzogen',
   'delivery.event.negative_decision': 'Eine ablehnende Entscheidung wurde getroffen',
+  'delivery.event.rectified': 'Daten, die Sie erhalten haben, wurden berichtigt',
+  'delivery.event.dossier_deleted':
+    'Das Dossier wurde nach Ablauf seiner Aufbewahrungsfrist gelöscht; löschen Sie Ihre Kopie',
+  'nav.rights': 'Meine Rechte',
+  'nav.rightsWork': 'Anträge betroffener Personen',
+  'rights.title': 'Meine Rechte',
+  'rights.lead':
+    'Sie können Ihre Daten einsehen, berichtigen oder ihre Verarbeitung einschränken lassen oder ihr widersprechen (DSGVO Art. 15-21; Artikel 29 des Zusammenarbeitsabkommens). Sie erhalten sofort eine datierte Eingangsbestätigung und innerhalb eines Monats eine Antwort.',
+  'rights.filed': 'Ihr Antrag ist eingegangen. Die Eingangsbestätigung steht unten.',
+  'rights.export.title': 'Alle Ihre Daten herunterladen',
+  'rights.export.lead':
+    'Alles, was die Plattform über Sie speichert, aus all Ihren Dossiers. Jeder Zugriff wird im Zugriffsprotokoll vermerkt.',
+  'rights.export.json': 'Als JSON herunterladen (maschinenlesbar)',
+  'rights.export.pdf': 'Als PDF herunterladen (lesbar)',
+  'rights.ask.title': 'Einen Antrag stellen',
+  'rights.ask.kind': 'Was beantragen Sie?',
+  'rights.ask.dossier': 'Für welches Dossier?',
+  'rights.ask.allDossiers': 'Alle meine Dossiers',
+  'rights.ask.concerns': 'Welchen Teil einer kombinierten Erlaubnis betrifft es?',
+  'rights.ask.concernsHint':
+    'Die Region antwortet für die Arbeit, das Ausländeramt für den Aufenthalt (Artikel 29 § 2-3).',
+  'rights.ask.field': 'Welche Angabe ist unrichtig?',
+  'rights.ask.value': 'Der richtige Wert',
+  'rights.ask.details': 'Ihr Antrag in eigenen Worten',
+  'rights.ask.submit': 'Antrag stellen',
+  'rights.mine.title': 'Meine Anträge',
+  'rights.mine.empty': 'Sie haben noch keinen Antrag gestellt.',
+  'rights.kind.access': 'Auskunft über meine Daten',
+  'rights.kind.portability': 'Meine Daten in maschinenlesbarem Format',
+  'rights.kind.rectification': 'Berichtigung unrichtiger Daten',
+  'rights.kind.restriction': 'Einschränkung der Verarbeitung',
+  'rights.kind.erasure': 'Löschung meiner Daten',
+  'rights.kind.objection': 'Widerspruch gegen die Verarbeitung',
+  'rights.kind.notification_of_recipients': 'Wer meine Daten erhalten hat',
+  'rights.part.work': 'Arbeit (Region)',
+  'rights.part.residence': 'Aufenthalt (Ausländeramt)',
+  'rights.part.both': 'beides',
+  'rights.field.familyName': 'Familienname',
+  'rights.field.givenNames': 'Vornamen',
+  'rights.field.birthPlace': 'Geburtsort',
+  'rights.field.civilStatus': 'Familienstand',
+  'rights.field.email': 'E-Mail-Adresse',
+  'rights.field.phone': 'Telefonnummer',
+  'rights.received': 'Eingegangen am',
+  'rights.acknowledged': 'Eingangsbestätigung am',
+  'rights.due': 'Antwort spätestens am',
+  'rights.details': 'Antrag',
+  'rights.answer.granted': 'Stattgegeben am {date}.',
+  'rights.answer.refused': 'Abgelehnt am {date}.',
+  'rights.dueOn': 'Antwort spätestens am {date}',
+  'rights.overdue': 'Frist überschritten',
+  'rights.dueSoon': 'Innerhalb von 7 Tagen zu beantworten',
+  'rights.extended': 'Frist um zwei Monate verlängert. Grund: {reasons}',
+  'rights.messages': 'Nachrichten ({count})',
+  'rights.work.title': 'Anträge betroffener Personen',
+  'rights.work.lead':
+    'Die Anträge, für die Ihre Organisation Verantwortlicher ist, mit ihrer Frist (DSGVO Art. 12 Abs. 3). Anträge, die innerhalb von 7 Tagen fällig werden, werden markiert und einmal erinnert.',
+  'rights.work.show': 'Anzeigen',
+  'rights.work.show.open': 'Zu beantworten',
+  'rights.work.show.all': 'Alle',
+  'rights.work.empty': 'Es gibt keine Anträge zu beantworten.',
+  'rights.work.answerFor': 'Antwort auf den Antrag: {kind}',
+  'rights.work.outcome': 'Ihre Antwort',
+  'rights.work.byLaw':
+    'Die Verarbeitung ist gesetzlich vorgeschrieben (DSGVO Art. 17 Abs. 3 Buchst. b und Art. 21 Abs. 1; Artikel 9 des Abkommens): der Antrag wird mit dieser Rechtsgrundlage abgelehnt.',
+  'rights.work.grant': 'Stattgeben (eine Berichtigung oder Einschränkung wird sofort im Dossier angewandt)',
+  'rights.work.refuse': 'Mit Begründung ablehnen',
+  'rights.work.reasons': 'Begründung',
+  'rights.work.send': 'Antwort senden',
+  'rights.work.answered': 'Die Antwort wurde gesendet und festgehalten.',
+  'rights.work.extendFor': 'Frist verlängern: {kind}',
+  'rights.work.extensionReasons': 'Grund der Verlängerung um zwei Monate',
+  'rights.work.extend': 'Frist einmal verlängern',
+  'rights.work.extendedNow': 'Die Frist wurde verlängert; die betroffene Person wurde informiert.',
+  'rights.work.lift': 'Einschränkung aufheben',
+  'rights.work.liftedNow': 'Die Einschränkung wurde aufgehoben.',
   'assign.title': 'Bearbeitung',
   'assign.nobody': 'Noch niemand in Ihrer Dienststelle bearbeitet dieses Dossier.',
   'assign.me': 'Sie bearbeiten dieses Dossier (seit {date}).',

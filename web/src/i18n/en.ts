@@ -106,26 +106,22 @@ export const en = {
   'privacy.lead':
     'This notice explains how the platform uses personal data (Articles 13 and 14 of the General Data Protection Regulation) and how to use your rights (Articles 15 to 21).',
   'privacy.who.title': 'Who is responsible',
-  'privacy.who.body':
-    'The authorities that decide on the application are joint controllers: the regional authority competent for the workplace (Flanders, Wallonia, Brussels-Capital or the German-speaking Community) for the work authorisation, and the Immigration Office for the right of residence. The National Social Security Office runs the platform for them as processor (Article 28).',
-  'privacy.what.title': 'Which data and why',
+  'privacy.what.title': 'Which data',
   'privacy.what.body':
-    'Identity, passport and residence data, contact details, the job and the employer, the documents added, the fee paid and the decisions. They are used only to examine the application, decide on it, inform the people concerned, check compliance and produce anonymous statistics.',
+    'Identity, passport and residence data, contact details, the job and the employer or the self-employed activity, the documents added, the fee paid and the decisions (Art. 11 to 18).',
   'privacy.basis.title': 'Legal basis',
   'privacy.basis.body':
-    'The processing is necessary for a legal obligation and a task in the public interest (Article 6(1)(c) and (e)), laid down in the cooperation agreement of 31 January 2025, the law of 15 December 1980 and the regional rules on the employment of foreign workers. Health and criminal record data are processed only where that agreement provides for it, by persons designated by name.',
+    'The processing is needed to meet a legal obligation of the controllers (GDPR Art. 6(1)(c); Art. 9 §1). These obligations are set by the cooperation agreements on the single permit, the law of 15 December 1980 and the regional rules on the employment of foreign workers (Art. 9 §2-7).',
   'privacy.source.title': 'Where the data comes from',
   'privacy.source.body':
-    'Most data is given by the employer or its social secretariat when filing the application. Some comes from authentic sources such as the Crossroads Bank for Enterprises and the National Register (Article 14).',
+    'Most data comes from the application: the employer, its social secretariat or the self-employed person gives it. The platform also receives data from these sources, as the procedure requires (Art. 14):',
   'privacy.recipients.title': 'Who sees the data',
   'privacy.recipients.body':
-    'Each authority sees only the categories of data it needs for its task: for example, the employer is told that a negative decision was taken but not the grounds; the embassy or municipality sees what it needs to issue the visa or residence card. Every read is recorded with who, when and why.',
-  'privacy.retention.title': 'How long',
-  'privacy.retention.body':
-    'Dossiers are kept as long as the rules on archives and on residence require, then deleted or anonymised. Records of who read the data are kept as long as the dossier.',
-  'privacy.processor.title': 'Who runs the platform',
+    'Each service sees only what it needs for its task, and every read is recorded: who, when and why. Besides the controllers, these services receive data, as the procedure requires:',
+  'privacy.retention.title': 'How long the data is kept',
+  'privacy.retention.body': 'A filed application is kept until the latest of these dates (Art. 27 §1):',
   'privacy.processor.body':
-    'The operator acts only on the authorities’ instructions, under a contract that meets Article 28 of the Regulation, and cannot read the content of dossiers for its own purposes.',
+    'The National Social Security Office (ONSS) builds and runs the platform for them. It is their processor and acts only on their instructions (Art. 8).',
   'privacy.rights.title': 'Your rights',
   'privacy.rights.intro': 'As the person the data is about, you have the right to:',
   'privacy.rights.access': 'see your data and get a copy (Article 15);',
@@ -140,15 +136,79 @@ export const en = {
     'receive data you gave in a common format, where the law allows it (Article 20);',
   'privacy.rights.object': 'object to a use of your data on grounds of your situation (Article 21).',
   'privacy.rights.how':
-    'To use a right, write to the data protection officer of the authority that handles your dossier; you will get an answer within one month.',
+    'You exercise your rights with the controller (Art. 29). The regional authority answers for work and the professional card. The Immigration Office answers for residence with a single permit. Write to its data protection officer (see above).',
   'privacy.rights.accessLog':
     'As a worker you can link your dossier to your own account and see in it who read which data, when and why.',
-  'privacy.dpo.title': 'Data protection officers',
-  'privacy.dpo.body':
-    'Each regional authority, the Immigration Office and the National Social Security Office has a data protection officer; their contact details are on each authority’s website. In this demonstration, the account “dpo” plays the officer of the Flemish authority.',
   'privacy.complaint.title': 'Complaints',
   'privacy.complaint.body':
     'You may lodge a complaint with the Data Protection Authority (Gegevensbeschermingsautoriteit / Autorité de protection des données), rue de la Presse 35, 1000 Brussels.',
+  'privacy.who.all':
+    'The authorities that decide on the application are the controllers of its data (Art. 9). The regional authority of the workplace decides on work and on the professional card. For a single permit, the Immigration Office also decides on residence. Each is responsible for its own part.',
+  'privacy.who.dossier': 'For this application, these authorities are the controllers of the data (Art. 9):',
+  'privacy.controller.flanders':
+    'Flemish Department of Work and Social Economy, Economic Migration service (Art. 9 §4)',
+  'privacy.controller.wallonia':
+    'Public Service of Wallonia Economy, Employment and Research, Directorate of Employment and Work Permits (Art. 9 §5)',
+  'privacy.controller.brussels':
+    'Brussels Economy and Employment, Directorate of Economic Migration (Art. 9 §6)',
+  'privacy.controller.ostbelgien':
+    'Ministry of the German-speaking Community, department for employment (Art. 9 §7)',
+  'privacy.controller.dvz': 'Immigration Office (DVZ) (Art. 9 §2 and §3)',
+  'privacy.role.region': 'decides on work or on the professional card when the workplace is in its area',
+  'privacy.role.dvz': 'decides on residence, for the single permit only',
+  'privacy.dpo': 'Data protection officer:',
+  'privacy.purposes.title': 'Why the data is used',
+  'privacy.purposes.intro': 'The data is used only for these purposes (Art. 10):',
+  'privacy.purpose.europe': 'to meet Belgium’s European obligations on economic migration',
+  'privacy.purpose.register': 'to register the applications',
+  'privacy.purpose.exchange': 'to exchange data, documents and decisions between the competent services',
+  'privacy.purpose.decide':
+    'to examine the applications and decide on residence, work or the professional card',
+  'privacy.purpose.inform':
+    'to share messages and decisions with workers, employers, self-employed persons and their representatives',
+  'privacy.purpose.follow':
+    'to follow the residence and the work or self-employed activity of the applicants',
+  'privacy.purpose.control':
+    'to check that the rules on residence and on the employment of foreign workers are respected',
+  'privacy.purpose.offences': 'to prevent, detect, prosecute and punish offences against social law',
+  'privacy.purpose.employment':
+    'to tell the public employment services when a single permit is withdrawn, so they can help find other work',
+  'privacy.basis.special':
+    'Health data is processed with extra safeguards (GDPR Art. 9; Art. 15 and 16). Only the Immigration Office processes criminal records (GDPR Art. 10; Art. 17).',
+  'privacy.what.required':
+    'The law requires these data. Without them, the application cannot be filed or is not admissible.',
+  'privacy.source.dimona':
+    'the National Social Security Office (ONSS): the immediate declarations of employment (DIMONA)',
+  'privacy.source.limosa':
+    'ONSS and INASTI: the declarations of posted workers and posted self-employed persons (LIMOSA)',
+  'privacy.source.dmfa': 'ONSS: the quarterly declarations of wages and working time (DmfA)',
+  'privacy.source.inasti':
+    'the National Institute for the Social Security of the Self-employed (INASTI): the general register of self-employed persons',
+  'privacy.source.kbo':
+    'the Crossroads Bank for Enterprises (KBO/BCE): the name and address of the enterprise, found from its number',
+  'privacy.recipient.post':
+    'Belgian embassies and consulates, when a long-stay visa is asked (Art. 21 to 23)',
+  'privacy.recipient.municipality':
+    'the municipality, when a temporary residence document is asked while the single permit is being issued (Art. 21 and 23)',
+  'privacy.recipient.dvz': 'the Immigration Office, for the data it needs on the right of residence',
+  'privacy.recipient.otherRegion':
+    'another regional authority, when it handles an application for the same person (Art. 26)',
+  'privacy.recipient.inspection':
+    'the social inspection services, to check that the law is respected (Art. 25)',
+  'privacy.recipient.employment':
+    'the public employment service, only when a single permit is withdrawn, to help find other work (Art. 10, 9°)',
+  'privacy.recipient.counter':
+    'accredited business counters, for the registration of the self-employed activity (Art. 3)',
+  'privacy.retention.granted': '10 years from filing, when the permits asked are granted',
+  'privacy.retention.closed':
+    '5 years from the notification of a refusal, an inadmissibility, an end or a withdrawal',
+  'privacy.retention.hold': '1 year after the end of an appeal, proceedings or an investigation about it',
+  'privacy.retention.deleted':
+    'Then the application is deleted automatically, with its documents (Art. 27 §2). Only anonymous statistics remain.',
+  'privacy.retention.draft':
+    'An application that was never filed is deleted 180 days after its last change. The applicant gets a message 30 days before.',
+  'privacy.rights.deadline':
+    'You get an answer within one month. For a difficult request this can take two months more; you are told why (GDPR Art. 12(3)). A request to correct data gets a dated acknowledgement within one month at the latest (Art. 29 §4).',
 
   'dossiers.title': 'My dossiers',
   'dossiers.title.mandatary': 'Dossiers of the employers you represent',
@@ -261,6 +321,8 @@ export const en = {
   'form.stepsNav': 'Steps of the application',
   'form.stepIncomplete': 'not complete yet',
   'form.progress': 'Step {n} of {total}',
+  'form.rightsLink': 'Your rights on these data',
+  'form.rightsNewTab': '(opens in a new tab)',
   'form.saveContinue': 'Save and continue',
   'form.saveDraft': 'Save draft',
   'form.savedAt': 'Draft saved ({time}).',
@@ -375,6 +437,9 @@ export const en = {
   'f.selfEmployed.activityAddress': 'Address of the activity in Belgium',
   'f.selfEmployed.fiscalStatus': 'Tax status',
   'f.selfEmployed.qualification': 'Professional qualification',
+  'f.selfEmployed.businessCounter': 'Business counter',
+  'h.selfEmployed.businessCounter':
+    'The accredited business counter through which you apply for the professional card. Only this counter can consult the dossier (Art. 3).',
   'h.selfEmployed.activity': 'What you will do, in a few words.',
   'h.selfEmployed.naceCode': 'For example 62.01.',
   'h.selfEmployed.enterpriseNumber': 'Leave empty if the business is not registered yet.',
@@ -437,6 +502,9 @@ export const en = {
   'review.declaration':
     'By filing, you declare that the information is correct and complete. After filing, the application can no longer be changed.',
   'review.file': 'File the application',
+  'review.privacy.title': 'Your personal data (GDPR Art. 13 and 14)',
+  'review.privacy.intro':
+    'Read how the authorities will use the data of this application before you file it (Art. 28).',
 
   'filed.title': 'Application filed: {reference}',
   'filed.notice': 'Your application was filed. Its reference is {reference}.',
@@ -622,6 +690,31 @@ export const en = {
   'action.request_documents': 'Documents asked',
   'action.answer_request': 'Documents sent',
   'action.extend_deadline': 'Deadline extended',
+  'action.register_hold': 'Legal hold registered',
+  'action.lift_hold': 'Legal hold lifted',
+  'acts.hold.title': 'Register a legal hold',
+  'acts.hold.lead':
+    'An appeal, proceedings or a fraud investigation keeps the dossier until a year after the hold is lifted (Art. 27 §1 3°).',
+  'acts.hold.reason': 'Reason',
+  'acts.hold.reason.required': 'Choose the reason for the hold.',
+  'acts.hold.caseReference': 'Case number',
+  'acts.liftHold.title': 'Lift a legal hold',
+  'acts.liftHold.hold': 'Hold',
+  'acts.liftHold.hold.required': 'Choose the hold to lift.',
+  'hold.reason.appeal': 'Appeal',
+  'hold.reason.proceedings': 'Administrative or criminal proceedings',
+  'hold.reason.fraud_investigation': 'Fraud investigation',
+  'retention.title': 'Retention (Art. 27)',
+  'retention.until': 'Deleted automatically from {date}.',
+  'retention.pending': 'Kept while the application is examined and until its decisions are notified.',
+  'retention.heldOpen': 'Kept as long as a legal hold is open.',
+  'retention.rule.granted_10y': 'Granted: kept 10 years from filing (Art. 27 §1 1°).',
+  'retention.rule.closed_5y':
+    'Refused, ended or withdrawn: kept 5 years from the notification (Art. 27 §1 2°).',
+  'retention.rule.hold_1y': 'Legal hold: kept until a year after the last hold ends (Art. 27 §1 3°).',
+  'retention.rule.draft_180d': 'Draft never filed: deleted 180 days after its last change.',
+  'retention.hold.open': 'since {from}',
+  'retention.hold.lifted': 'from {from} to {to}',
   'action.decide_work': 'Decision on the work authorisation',
   'action.decide_professional_card': 'Decision on the professional card',
   'action.decide_residence': 'Decision on the right of residence',
@@ -632,6 +725,9 @@ export const en = {
   'action.withdraw_residence': 'Right of residence withdrawn',
   'action.end_residence': 'Right of residence ended',
   'action.run_checks': 'Automatic checks run',
+  'action.rectify': 'Data rectified at the request of the person concerned',
+  'action.restrict_processing': 'Processing restricted at the request of the person concerned',
+  'action.lift_restriction': 'Restriction of processing lifted',
   'action.renew': 'Renewal started',
   'action.negative_decision': 'A negative decision was taken',
 
@@ -777,6 +873,82 @@ export const en = {
   'delivery.event.residence_document_authorised': 'Residence authorised: issue the document or card',
   'delivery.event.single_permit_withdrawn': 'Single permit withdrawn',
   'delivery.event.negative_decision': 'A negative decision was taken',
+  'delivery.event.rectified': 'Data you received were rectified',
+  'delivery.event.dossier_deleted':
+    'The dossier was deleted at the end of its retention period; delete your copy',
+  'nav.rights': 'My rights',
+  'nav.rightsWork': 'Rights requests',
+  'rights.title': 'My rights',
+  'rights.lead':
+    'You may see your data, have it corrected, have its processing restricted or object to it (GDPR 15-21; Article 29 of the cooperation agreement). You get a dated acknowledgement at once and an answer within one month.',
+  'rights.filed': 'Your request was received. The acknowledgement is below.',
+  'rights.export.title': 'Download all your data',
+  'rights.export.lead':
+    'Everything the platform holds on you, across your dossiers. Every read is written to the access log.',
+  'rights.export.json': 'Download as JSON (machine-readable)',
+  'rights.export.pdf': 'Download as PDF (readable)',
+  'rights.ask.title': 'Make a request',
+  'rights.ask.kind': 'What do you ask for?',
+  'rights.ask.dossier': 'For which dossier?',
+  'rights.ask.allDossiers': 'All my dossiers',
+  'rights.ask.concerns': 'Which part of a single permit?',
+  'rights.ask.concernsHint':
+    'The region answers for work, the Immigration Office for residence (Article 29 §2-3).',
+  'rights.ask.field': 'Which data is wrong?',
+  'rights.ask.value': 'The correct value',
+  'rights.ask.details': 'Your request in your own words',
+  'rights.ask.submit': 'Send the request',
+  'rights.mine.title': 'My requests',
+  'rights.mine.empty': 'You have made no request yet.',
+  'rights.kind.access': 'Access to my data',
+  'rights.kind.portability': 'My data in a machine-readable format',
+  'rights.kind.rectification': 'Correction of wrong data',
+  'rights.kind.restriction': 'Restriction of processing',
+  'rights.kind.erasure': 'Erasure of my data',
+  'rights.kind.objection': 'Objection to the processing',
+  'rights.kind.notification_of_recipients': 'Who received my data',
+  'rights.part.work': 'work (region)',
+  'rights.part.residence': 'residence (Immigration Office)',
+  'rights.part.both': 'both',
+  'rights.field.familyName': 'Family name',
+  'rights.field.givenNames': 'Given names',
+  'rights.field.birthPlace': 'Place of birth',
+  'rights.field.civilStatus': 'Civil status',
+  'rights.field.email': 'E-mail address',
+  'rights.field.phone': 'Phone number',
+  'rights.received': 'Received on',
+  'rights.acknowledged': 'Acknowledged on',
+  'rights.due': 'Answer due by',
+  'rights.details': 'Request',
+  'rights.answer.granted': 'Granted on {date}.',
+  'rights.answer.refused': 'Refused on {date}.',
+  'rights.dueOn': 'Answer due by {date}',
+  'rights.overdue': 'Overdue',
+  'rights.dueSoon': 'Due within 7 days',
+  'rights.extended': 'Period extended by two months. Reasons: {reasons}',
+  'rights.messages': 'Messages ({count})',
+  'rights.work.title': 'Rights requests',
+  'rights.work.lead':
+    'The requests your organisation is the controller for, with their due dates (GDPR 12(3)). Those due within 7 days are flagged and reminded once.',
+  'rights.work.show': 'Show',
+  'rights.work.show.open': 'To answer',
+  'rights.work.show.all': 'All',
+  'rights.work.empty': 'There are no requests to answer.',
+  'rights.work.answerFor': 'Answer to the request: {kind}',
+  'rights.work.outcome': 'Your answer',
+  'rights.work.byLaw':
+    'The processing is required by law (GDPR 17(3)(b) and 21(1); Article 9 of the agreement): the request is refused on that legal basis.',
+  'rights.work.grant': 'Grant (a correction or restriction is applied to the dossier at once)',
+  'rights.work.refuse': 'Refuse with reasons',
+  'rights.work.reasons': 'Reasons',
+  'rights.work.send': 'Send the answer',
+  'rights.work.answered': 'The answer was sent and recorded.',
+  'rights.work.extendFor': 'Extend the period: {kind}',
+  'rights.work.extensionReasons': 'Reasons for extending by two months',
+  'rights.work.extend': 'Extend the period once',
+  'rights.work.extendedNow': 'The period was extended; the person was told.',
+  'rights.work.lift': 'Lift the restriction',
+  'rights.work.liftedNow': 'The restriction was lifted.',
   'assign.title': 'Handling',
   'assign.nobody': 'Nobody in your service handles this dossier yet.',
   'assign.me': 'You handle this dossier (since {date}).',

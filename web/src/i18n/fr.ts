@@ -110,26 +110,23 @@ export const fr: Dictionary = {
   'privacy.lead':
     'Cette déclaration explique comment la plateforme utilise les données personnelles (articles 13 et 14 du règlement général sur la protection des données) et comment exercer vos droits (articles 15 à 21).',
   'privacy.who.title': 'Qui est responsable',
-  'privacy.who.body':
-    'Les autorités qui décident de la demande sont responsables conjoints du traitement : l’autorité régionale compétente pour le lieu de travail (Flandre, Wallonie, Bruxelles-Capitale ou Communauté germanophone) pour l’autorisation de travail, et l’Office des étrangers pour le droit de séjour. L’Office national de sécurité sociale gère la plateforme pour elles en tant que sous-traitant (article 28).',
-  'privacy.what.title': 'Quelles données et pourquoi',
+  'privacy.what.title': 'Quelles données',
   'privacy.what.body':
-    'Les données d’identité, de passeport et de séjour, les coordonnées, l’emploi et l’employeur, les documents ajoutés, la redevance payée et les décisions. Elles servent uniquement à examiner la demande, à en décider, à informer les personnes concernées, à contrôler le respect des règles et à produire des statistiques anonymes.',
+    'Les données d’identité, de passeport et de séjour, les coordonnées, l’emploi et l’employeur ou l’activité indépendante, les documents ajoutés, la redevance payée et les décisions (art. 11 à 18).',
   'privacy.basis.title': 'Base légale',
   'privacy.basis.body':
-    'Le traitement est nécessaire au respect d’une obligation légale et à une mission d’intérêt public (article 6, paragraphe 1, c et e), prévues par l’accord de coopération du 31 janvier 2025, la loi du 15 décembre 1980 et les règles régionales sur l’occupation des travailleurs étrangers. Les données de santé et judiciaires ne sont traitées que là où cet accord le prévoit, par des personnes désignées nominativement.',
+    'Le traitement est nécessaire au respect d’une obligation légale des responsables du traitement (RGPD art. 6, paragraphe 1, c ; art. 9 §1er). Ces obligations viennent des accords de coopération sur le permis unique, de la loi du 15 décembre 1980 et des règles régionales sur l’occupation des travailleurs étrangers (art. 9 §2-7).',
   'privacy.source.title': 'D’où viennent les données',
   'privacy.source.body':
-    'La plupart des données sont fournies par l’employeur ou son secrétariat social lors de la demande. Certaines proviennent de sources authentiques comme la Banque-Carrefour des Entreprises et le Registre national (article 14).',
+    'La plupart des données viennent de la demande : l’employeur, son secrétariat social ou l’indépendant les fournit. La plateforme reçoit aussi des données de ces sources, selon la procédure (art. 14) :',
   'privacy.recipients.title': 'Qui voit les données',
   'privacy.recipients.body':
-    'Chaque autorité ne voit que les catégories de données nécessaires à sa mission : par exemple, l’employeur apprend qu’une décision négative a été prise, mais pas ses motifs ; l’ambassade ou la commune voit ce qu’il faut pour délivrer le visa ou la carte de séjour. Chaque consultation est enregistrée avec qui, quand et pourquoi.',
-  'privacy.retention.title': 'Combien de temps',
+    'Chaque service ne voit que ce dont il a besoin pour sa mission, et chaque consultation est enregistrée : qui, quand et pourquoi. Outre les responsables du traitement, ces services reçoivent des données, selon la procédure :',
+  'privacy.retention.title': 'Combien de temps les données sont conservées',
   'privacy.retention.body':
-    'Les dossiers sont conservés aussi longtemps que les règles sur les archives et le séjour l’exigent, puis effacés ou anonymisés. L’enregistrement de qui a lu les données est conservé aussi longtemps que le dossier.',
-  'privacy.processor.title': 'Qui gère la plateforme',
+    'Une demande introduite est conservée jusqu’à la plus tardive de ces dates (art. 27 §1er) :',
   'privacy.processor.body':
-    'Le gestionnaire agit uniquement sur instruction des autorités, dans le cadre d’un contrat conforme à l’article 28 du règlement, et ne peut pas lire le contenu des dossiers à ses propres fins.',
+    'L’Office national de sécurité sociale (ONSS) construit et gère la plateforme pour elles. Il est leur sous-traitant et agit uniquement sur leurs instructions (art. 8).',
   'privacy.rights.title': 'Vos droits',
   'privacy.rights.intro': 'En tant que personne concernée par les données, vous avez le droit :',
   'privacy.rights.access': 'de consulter vos données et d’en obtenir une copie (article 15) ;',
@@ -145,15 +142,85 @@ export const fr: Dictionary = {
   'privacy.rights.object':
     'de vous opposer à une utilisation de vos données pour des raisons tenant à votre situation (article 21).',
   'privacy.rights.how':
-    'Pour exercer un droit, écrivez au délégué à la protection des données de l’autorité qui traite votre dossier ; vous recevrez une réponse dans un délai d’un mois.',
+    'Vous exercez vos droits auprès du responsable du traitement (art. 29). L’autorité régionale répond pour le travail et la carte professionnelle. L’Office des étrangers répond pour le séjour avec un permis unique. Écrivez à son délégué à la protection des données (voir plus haut).',
   'privacy.rights.accessLog':
     'En tant que travailleur, vous pouvez lier votre dossier à votre propre compte et y voir qui a lu quelles données, quand et pourquoi.',
-  'privacy.dpo.title': 'Délégués à la protection des données',
-  'privacy.dpo.body':
-    'Chaque autorité régionale, l’Office des étrangers et l’Office national de sécurité sociale a un délégué à la protection des données ; leurs coordonnées figurent sur le site de chaque autorité. Dans cette démonstration, le compte « dpo » joue le délégué de l’autorité flamande.',
   'privacy.complaint.title': 'Plaintes',
   'privacy.complaint.body':
     'Vous pouvez introduire une plainte auprès de l’Autorité de protection des données, rue de la Presse 35, 1000 Bruxelles.',
+  'privacy.who.all':
+    'Les autorités qui décident de la demande sont responsables du traitement de ses données (art. 9). L’autorité régionale du lieu de travail décide du travail et de la carte professionnelle. Pour un permis unique, l’Office des étrangers décide aussi du séjour. Chacune est responsable de sa partie.',
+  'privacy.who.dossier':
+    'Pour cette demande, ces autorités sont responsables du traitement des données (art. 9) :',
+  'privacy.controller.flanders':
+    'Département flamand Emploi et Économie sociale, service de la Migration économique (art. 9 §4)',
+  'privacy.controller.wallonia':
+    'Service public de Wallonie Économie, Emploi, Recherche, Direction de l’Emploi et des Permis de travail (art. 9 §5)',
+  'privacy.controller.brussels':
+    'Bruxelles Économie et Emploi, Direction de la Migration économique (art. 9 §6)',
+  'privacy.controller.ostbelgien':
+    'Ministère de la Communauté germanophone, département compétent pour l’emploi (art. 9 §7)',
+  'privacy.controller.dvz': 'Office des étrangers (OE) (art. 9 §2 et §3)',
+  'privacy.role.region':
+    'décide du travail ou de la carte professionnelle quand le lieu de travail est sur son territoire',
+  'privacy.role.dvz': 'décide du séjour, pour le permis unique seulement',
+  'privacy.dpo': 'Délégué à la protection des données :',
+  'privacy.purposes.title': 'À quoi servent les données',
+  'privacy.purposes.intro': 'Les données servent uniquement à ces fins (art. 10) :',
+  'privacy.purpose.europe':
+    'remplir les obligations européennes de la Belgique en matière de migration économique',
+  'privacy.purpose.register': 'enregistrer les demandes',
+  'privacy.purpose.exchange':
+    'échanger des données, des documents et des décisions entre les services compétents',
+  'privacy.purpose.decide':
+    'examiner les demandes et décider du séjour, du travail ou de la carte professionnelle',
+  'privacy.purpose.inform':
+    'partager les communications et les décisions avec les travailleurs, les employeurs, les indépendants et leurs mandataires',
+  'privacy.purpose.follow': 'suivre le séjour et le travail ou l’activité indépendante des demandeurs',
+  'privacy.purpose.control':
+    'contrôler le respect des règles sur le séjour et l’occupation des travailleurs étrangers',
+  'privacy.purpose.offences':
+    'prévenir, constater, poursuivre et sanctionner les infractions à la réglementation sociale',
+  'privacy.purpose.employment':
+    'informer les services publics de l’emploi du retrait d’un permis unique, pour aider à trouver un autre emploi',
+  'privacy.basis.special':
+    'Les données de santé sont traitées avec des garanties supplémentaires (RGPD art. 9 ; art. 15 et 16). Seul l’Office des étrangers traite les données du casier judiciaire (RGPD art. 10 ; art. 17).',
+  'privacy.what.required':
+    'La loi exige ces données. Sans elles, la demande ne peut pas être introduite ou n’est pas recevable.',
+  'privacy.source.dimona':
+    'l’Office national de sécurité sociale (ONSS) : les déclarations immédiates de l’emploi (DIMONA)',
+  'privacy.source.limosa':
+    'l’ONSS et l’INASTI : les déclarations des travailleurs salariés et indépendants détachés (LIMOSA)',
+  'privacy.source.dmfa':
+    'l’ONSS : les déclarations trimestrielles des salaires et du temps de travail (DmfA)',
+  'privacy.source.inasti':
+    'l’Institut national d’assurances sociales pour travailleurs indépendants (INASTI) : le répertoire général des indépendants',
+  'privacy.source.kbo':
+    'la Banque-Carrefour des Entreprises (BCE/KBO) : le nom et l’adresse de l’entreprise, trouvés à partir de son numéro',
+  'privacy.recipient.post':
+    'les ambassades et consulats belges, quand un visa de long séjour est demandé (art. 21 à 23)',
+  'privacy.recipient.municipality':
+    'la commune, quand un document de séjour temporaire est demandé en attendant le permis unique (art. 21 et 23)',
+  'privacy.recipient.dvz': 'l’Office des étrangers, pour les données dont il a besoin sur le droit de séjour',
+  'privacy.recipient.otherRegion':
+    'une autre autorité régionale, quand elle traite une demande pour la même personne (art. 26)',
+  'privacy.recipient.inspection':
+    'les services d’inspection sociale, pour contrôler le respect de la loi (art. 25)',
+  'privacy.recipient.employment':
+    'le service public de l’emploi, seulement en cas de retrait d’un permis unique, pour aider à trouver un autre emploi (art. 10, 9°)',
+  'privacy.recipient.counter':
+    'les guichets d’entreprises agréés, pour l’inscription de l’activité indépendante (art. 3)',
+  'privacy.retention.granted':
+    '10 ans après l’introduction, quand les autorisations demandées sont accordées',
+  'privacy.retention.closed':
+    '5 ans après la notification d’un refus, d’une irrecevabilité, d’une fin ou d’un retrait',
+  'privacy.retention.hold': '1 an après la fin d’un recours, d’une procédure ou d’une enquête sur la demande',
+  'privacy.retention.deleted':
+    'Ensuite, la demande est supprimée automatiquement, avec ses documents (art. 27 §2). Seules des statistiques anonymes restent.',
+  'privacy.retention.draft':
+    'Une demande jamais introduite est supprimée 180 jours après sa dernière modification. Le demandeur reçoit un message 30 jours avant.',
+  'privacy.rights.deadline':
+    'Vous recevez une réponse dans un délai d’un mois. Pour une demande complexe, ce délai peut être prolongé de deux mois ; on vous dit pourquoi (RGPD art. 12, paragraphe 3). Une demande de rectification reçoit un accusé de réception daté dans un délai d’un mois au plus tard (art. 29 §4).',
 
   'dossiers.title': 'Mes dossiers',
   'dossiers.title.mandatary': 'Dossiers des employeurs que vous représentez',
@@ -272,6 +339,8 @@ export const fr: Dictionary = {
   'form.stepsNav': 'Étapes de la demande',
   'form.stepIncomplete': 'pas encore complète',
   'form.progress': 'Étape {n} sur {total}',
+  'form.rightsLink': 'Vos droits sur ces données',
+  'form.rightsNewTab': '(s’ouvre dans un nouvel onglet)',
   'form.saveContinue': 'Enregistrer et continuer',
   'form.saveDraft': 'Enregistrer le brouillon',
   'form.savedAt': 'Brouillon enregistré ({time}).',
@@ -387,6 +456,9 @@ export const fr: Dictionary = {
   'f.selfEmployed.activityAddress': 'Adresse de l’activité en Belgique',
   'f.selfEmployed.fiscalStatus': 'Statut fiscal',
   'f.selfEmployed.qualification': 'Qualification professionnelle',
+  'f.selfEmployed.businessCounter': 'Guichet d’entreprises',
+  'h.selfEmployed.businessCounter':
+    'Le guichet d’entreprises agréé par lequel vous demandez la carte professionnelle. Seul ce guichet peut consulter le dossier (art. 3).',
   'h.selfEmployed.activity': 'Ce que vous ferez, en quelques mots.',
   'h.selfEmployed.naceCode': 'Par exemple 62.01.',
   'h.selfEmployed.enterpriseNumber': 'Laissez vide si l’entreprise n’est pas encore inscrite.',
@@ -449,6 +521,9 @@ export const fr: Dictionary = {
   'review.declaration':
     'En introduisant la demande, vous déclarez que les informations sont exactes et complètes. Après l’introduction, la demande ne peut plus être modifiée.',
   'review.file': 'Introduire la demande',
+  'review.privacy.title': 'Vos données personnelles (RGPD art. 13 et 14)',
+  'review.privacy.intro':
+    'Avant d’introduire la demande, lisez comment les autorités utiliseront ses données (art. 28).',
 
   'filed.title': 'Demande introduite : {reference}',
   'filed.notice': 'Votre demande a été introduite. Sa référence est {reference}.',
@@ -636,6 +711,33 @@ export const fr: Dictionary = {
   'action.request_documents': 'Documents demandés',
   'action.answer_request': 'Documents envoyés',
   'action.extend_deadline': 'Délai prolongé',
+  'action.register_hold': 'Motif de conservation enregistré',
+  'action.lift_hold': 'Motif de conservation levé',
+  'acts.hold.title': 'Enregistrer un motif de conservation',
+  'acts.hold.lead':
+    'Un recours, une procédure ou une enquête pour fraude conserve le dossier jusqu’à un an après la levée du motif (art. 27 §1 3°).',
+  'acts.hold.reason': 'Motif',
+  'acts.hold.reason.required': 'Choisissez le motif de conservation.',
+  'acts.hold.caseReference': 'Numéro de l’affaire',
+  'acts.liftHold.title': 'Lever un motif de conservation',
+  'acts.liftHold.hold': 'Motif de conservation',
+  'acts.liftHold.hold.required': 'Choisissez le motif à lever.',
+  'hold.reason.appeal': 'Recours',
+  'hold.reason.proceedings': 'Procédure administrative ou pénale',
+  'hold.reason.fraud_investigation': 'Enquête pour fraude',
+  'retention.title': 'Conservation (art. 27)',
+  'retention.until': 'Supprimé automatiquement à partir du {date}.',
+  'retention.pending': 'Conservé pendant l’examen de la demande et jusqu’à la notification de ses décisions.',
+  'retention.heldOpen': 'Conservé tant qu’un motif de conservation est en cours.',
+  'retention.rule.granted_10y': 'Accordé : conservé 10 ans à partir de l’introduction (art. 27 §1 1°).',
+  'retention.rule.closed_5y':
+    'Refusé, terminé ou retiré : conservé 5 ans à partir de la notification (art. 27 §1 2°).',
+  'retention.rule.hold_1y':
+    'Motif de conservation : conservé jusqu’à un an après la fin du dernier (art. 27 §1 3°).',
+  'retention.rule.draft_180d':
+    'Brouillon jamais introduit : supprimé 180 jours après sa dernière modification.',
+  'retention.hold.open': 'depuis le {from}',
+  'retention.hold.lifted': 'du {from} au {to}',
   'action.decide_work': 'Décision sur l’autorisation de travail',
   'action.decide_professional_card': 'Décision sur la carte professionnelle',
   'action.decide_residence': 'Décision sur le droit de séjour',
@@ -646,6 +748,9 @@ export const fr: Dictionary = {
   'action.withdraw_residence': 'Droit de séjour retiré',
   'action.end_residence': 'Fin du droit de séjour',
   'action.run_checks': 'Contrôles automatiques effectués',
+  'action.rectify': 'Données rectifiées à la demande de la personne concernée',
+  'action.restrict_processing': 'Traitement limité à la demande de la personne concernée',
+  'action.lift_restriction': 'Limitation du traitement levée',
   'action.renew': 'Renouvellement commencé',
   'action.negative_decision': 'Une décision négative a été prise',
 
@@ -796,6 +901,82 @@ export const fr: Dictionary = {
   'delivery.event.residence_document_authorised': 'Séjour autorisé : délivrez le document ou la carte',
   'delivery.event.single_permit_withdrawn': 'Permis unique retiré',
   'delivery.event.negative_decision': 'Une décision négative a été prise',
+  'delivery.event.rectified': 'Des données que vous avez reçues ont été rectifiées',
+  'delivery.event.dossier_deleted':
+    'Le dossier a été supprimé au terme de sa durée de conservation ; supprimez votre copie',
+  'nav.rights': 'Mes droits',
+  'nav.rightsWork': 'Demandes des personnes concernées',
+  'rights.title': 'Mes droits',
+  'rights.lead':
+    'Vous pouvez consulter vos données, les faire rectifier, en faire limiter le traitement ou vous y opposer (RGPD art. 15-21 ; article 29 de l’accord de coopération). Vous recevez aussitôt un accusé de réception daté et une réponse dans le mois.',
+  'rights.filed': 'Votre demande a été reçue. L’accusé de réception figure ci-dessous.',
+  'rights.export.title': 'Télécharger toutes vos données',
+  'rights.export.lead':
+    'Tout ce que la plateforme conserve à votre sujet, dans tous vos dossiers. Chaque lecture est inscrite dans le journal des accès.',
+  'rights.export.json': 'Télécharger en JSON (lisible par machine)',
+  'rights.export.pdf': 'Télécharger en PDF (lisible)',
+  'rights.ask.title': 'Introduire une demande',
+  'rights.ask.kind': 'Que demandez-vous ?',
+  'rights.ask.dossier': 'Pour quel dossier ?',
+  'rights.ask.allDossiers': 'Tous mes dossiers',
+  'rights.ask.concerns': 'Sur quelle partie d’un permis unique ?',
+  'rights.ask.concernsHint':
+    'La région répond pour le travail, l’Office des étrangers pour le séjour (article 29, §2-3).',
+  'rights.ask.field': 'Quelle donnée est inexacte ?',
+  'rights.ask.value': 'La valeur exacte',
+  'rights.ask.details': 'Votre demande avec vos propres mots',
+  'rights.ask.submit': 'Introduire la demande',
+  'rights.mine.title': 'Mes demandes',
+  'rights.mine.empty': 'Vous n’avez pas encore introduit de demande.',
+  'rights.kind.access': 'Accès à mes données',
+  'rights.kind.portability': 'Mes données dans un format lisible par machine',
+  'rights.kind.rectification': 'Rectification de données inexactes',
+  'rights.kind.restriction': 'Limitation du traitement',
+  'rights.kind.erasure': 'Effacement de mes données',
+  'rights.kind.objection': 'Opposition au traitement',
+  'rights.kind.notification_of_recipients': 'Qui a reçu mes données',
+  'rights.part.work': 'travail (région)',
+  'rights.part.residence': 'séjour (Office des étrangers)',
+  'rights.part.both': 'les deux',
+  'rights.field.familyName': 'Nom de famille',
+  'rights.field.givenNames': 'Prénoms',
+  'rights.field.birthPlace': 'Lieu de naissance',
+  'rights.field.civilStatus': 'État civil',
+  'rights.field.email': 'Adresse e-mail',
+  'rights.field.phone': 'Numéro de téléphone',
+  'rights.received': 'Reçue le',
+  'rights.acknowledged': 'Accusé de réception le',
+  'rights.due': 'Réponse au plus tard le',
+  'rights.details': 'Demande',
+  'rights.answer.granted': 'Accordée le {date}.',
+  'rights.answer.refused': 'Refusée le {date}.',
+  'rights.dueOn': 'Réponse au plus tard le {date}',
+  'rights.overdue': 'Délai dépassé',
+  'rights.dueSoon': 'À répondre dans les 7 jours',
+  'rights.extended': 'Délai prolongé de deux mois. Motif : {reasons}',
+  'rights.messages': 'Messages ({count})',
+  'rights.work.title': 'Demandes des personnes concernées',
+  'rights.work.lead':
+    'Les demandes dont votre organisation est responsable du traitement, avec leur délai (RGPD art. 12, §3). Celles qui échoient dans les 7 jours sont signalées et rappelées une fois.',
+  'rights.work.show': 'Afficher',
+  'rights.work.show.open': 'À traiter',
+  'rights.work.show.all': 'Toutes',
+  'rights.work.empty': 'Il n’y a pas de demande à traiter.',
+  'rights.work.answerFor': 'Réponse à la demande : {kind}',
+  'rights.work.outcome': 'Votre réponse',
+  'rights.work.byLaw':
+    'Le traitement est imposé par la loi (RGPD art. 17, §3, b, et 21, §1 ; article 9 de l’accord) : la demande est refusée sur cette base légale.',
+  'rights.work.grant': 'Accorder (une rectification ou une limitation est appliquée aussitôt au dossier)',
+  'rights.work.refuse': 'Refuser avec motifs',
+  'rights.work.reasons': 'Motifs',
+  'rights.work.send': 'Envoyer la réponse',
+  'rights.work.answered': 'La réponse a été envoyée et enregistrée.',
+  'rights.work.extendFor': 'Prolonger le délai : {kind}',
+  'rights.work.extensionReasons': 'Motif de la prolongation de deux mois',
+  'rights.work.extend': 'Prolonger le délai une fois',
+  'rights.work.extendedNow': 'Le délai a été prolongé ; la personne concernée en a été informée.',
+  'rights.work.lift': 'Lever la limitation',
+  'rights.work.liftedNow': 'La limitation a été levée.',
   'assign.title': 'Traitement',
   'assign.nobody': 'Personne de votre service ne traite encore ce dossier.',
   'assign.me': 'Vous traitez ce dossier (depuis le {date}).',

@@ -107,26 +107,23 @@ export const nl: Dictionary = {
   'privacy.lead':
     'Deze verklaring legt uit hoe het platform persoonsgegevens gebruikt (artikelen 13 en 14 van de Algemene Verordening Gegevensbescherming) en hoe u uw rechten uitoefent (artikelen 15 tot 21).',
   'privacy.who.title': 'Wie is verantwoordelijk',
-  'privacy.who.body':
-    'De overheden die over de aanvraag beslissen, zijn gezamenlijke verwerkingsverantwoordelijken: de gewestelijke overheid bevoegd voor de plaats van tewerkstelling (Vlaanderen, Wallonië, Brussel-Hoofdstad of de Duitstalige Gemeenschap) voor de arbeidstoelating, en de Dienst Vreemdelingenzaken voor het verblijfsrecht. De Rijksdienst voor Sociale Zekerheid beheert het platform voor hen als verwerker (artikel 28).',
-  'privacy.what.title': 'Welke gegevens en waarom',
+  'privacy.what.title': 'Welke gegevens',
   'privacy.what.body':
-    'Identiteits-, paspoort- en verblijfsgegevens, contactgegevens, de job en de werkgever, de toegevoegde documenten, de betaalde retributie en de beslissingen. Ze worden alleen gebruikt om de aanvraag te onderzoeken, erover te beslissen, de betrokkenen te informeren, de naleving te controleren en anonieme statistieken te maken.',
+    'Identiteits-, paspoort- en verblijfsgegevens, contactgegevens, de job en de werkgever of de zelfstandige activiteit, de toegevoegde documenten, de betaalde retributie en de beslissingen (art. 11 tot 18).',
   'privacy.basis.title': 'Rechtsgrond',
   'privacy.basis.body':
-    'De verwerking is nodig voor een wettelijke verplichting en een taak van algemeen belang (artikel 6, lid 1, c en e), vastgelegd in het samenwerkingsakkoord van 31 januari 2025, de wet van 15 december 1980 en de gewestelijke regels over de tewerkstelling van buitenlandse werknemers. Gezondheids- en strafrechtelijke gegevens worden alleen verwerkt waar dat akkoord erin voorziet, door personen die bij naam zijn aangewezen.',
+    'De verwerking is nodig om te voldoen aan een wettelijke verplichting van de verwerkingsverantwoordelijken (AVG art. 6, lid 1, c; art. 9 §1). Die verplichtingen staan in de samenwerkingsakkoorden over de gecombineerde vergunning, de wet van 15 december 1980 en de gewestelijke regels over de tewerkstelling van buitenlandse werknemers (art. 9 §2-7).',
   'privacy.source.title': 'Waar de gegevens vandaan komen',
   'privacy.source.body':
-    'De meeste gegevens geeft de werkgever of zijn sociaal secretariaat bij de aanvraag. Sommige komen uit authentieke bronnen zoals de Kruispuntbank van Ondernemingen en het Rijksregister (artikel 14).',
+    'De meeste gegevens komen uit de aanvraag: de werkgever, zijn sociaal secretariaat of de zelfstandige geeft ze. Het platform krijgt ook gegevens uit deze bronnen, zoals de procedure het vraagt (art. 14):',
   'privacy.recipients.title': 'Wie de gegevens ziet',
   'privacy.recipients.body':
-    'Elke overheid ziet alleen de categorieën gegevens die ze voor haar taak nodig heeft: de werkgever hoort bijvoorbeeld dat er een negatieve beslissing is, maar niet de motivering; de ambassade of gemeente ziet wat ze nodig heeft om het visum of de verblijfskaart af te geven. Elke raadpleging wordt geregistreerd met wie, wanneer en waarom.',
-  'privacy.retention.title': 'Hoe lang',
+    'Elke dienst ziet alleen wat hij voor zijn taak nodig heeft, en elke raadpleging wordt geregistreerd: wie, wanneer en waarom. Naast de verwerkingsverantwoordelijken krijgen deze diensten gegevens, zoals de procedure het vraagt:',
+  'privacy.retention.title': 'Hoe lang de gegevens worden bewaard',
   'privacy.retention.body':
-    'Dossiers worden bewaard zolang de regels over archieven en verblijf dat vereisen, en daarna gewist of geanonimiseerd. De registratie van wie de gegevens las, wordt even lang bewaard als het dossier.',
-  'privacy.processor.title': 'Wie het platform beheert',
+    'Een ingediende aanvraag wordt bewaard tot de laatste van deze datums (art. 27 §1):',
   'privacy.processor.body':
-    'De beheerder handelt alleen op instructie van de overheden, met een overeenkomst die voldoet aan artikel 28 van de Verordening, en kan de inhoud van dossiers niet voor eigen doeleinden lezen.',
+    'De Rijksdienst voor Sociale Zekerheid (RSZ) bouwt en beheert het platform voor hen. De RSZ is hun verwerker en handelt alleen op hun instructies (art. 8).',
   'privacy.rights.title': 'Uw rechten',
   'privacy.rights.intro': 'Als persoon over wie de gegevens gaan, hebt u het recht om:',
   'privacy.rights.access': 'uw gegevens in te zien en een kopie te krijgen (artikel 15);',
@@ -142,15 +139,82 @@ export const nl: Dictionary = {
   'privacy.rights.object':
     'bezwaar te maken tegen een gebruik van uw gegevens om redenen die met uw situatie verband houden (artikel 21).',
   'privacy.rights.how':
-    'Om een recht uit te oefenen, schrijft u naar de functionaris voor gegevensbescherming van de overheid die uw dossier behandelt; u krijgt binnen een maand antwoord.',
+    'U oefent uw rechten uit bij de verwerkingsverantwoordelijke (art. 29). De gewestelijke overheid antwoordt voor het werk en de beroepskaart. De Dienst Vreemdelingenzaken antwoordt voor het verblijf met een gecombineerde vergunning. Schrijf naar zijn functionaris voor gegevensbescherming (zie hierboven).',
   'privacy.rights.accessLog':
     'Als werknemer kunt u uw dossier aan uw eigen account koppelen en er zien wie welke gegevens las, wanneer en waarom.',
-  'privacy.dpo.title': 'Functionarissen voor gegevensbescherming',
-  'privacy.dpo.body':
-    'Elke gewestelijke overheid, de Dienst Vreemdelingenzaken en de Rijksdienst voor Sociale Zekerheid heeft een functionaris voor gegevensbescherming; hun contactgegevens staan op de website van elke overheid. In deze demonstratie speelt het account “dpo” de functionaris van de Vlaamse overheid.',
   'privacy.complaint.title': 'Klachten',
   'privacy.complaint.body':
     'U kunt een klacht indienen bij de Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel.',
+  'privacy.who.all':
+    'De overheden die over de aanvraag beslissen, zijn verwerkingsverantwoordelijke voor de gegevens (art. 9). De gewestelijke overheid van de plaats van tewerkstelling beslist over het werk en over de beroepskaart. Voor een gecombineerde vergunning beslist de Dienst Vreemdelingenzaken ook over het verblijf. Elk is verantwoordelijk voor zijn eigen deel.',
+  'privacy.who.dossier':
+    'Voor deze aanvraag zijn deze overheden verwerkingsverantwoordelijke voor de gegevens (art. 9):',
+  'privacy.controller.flanders':
+    'Departement Werk en Sociale Economie, dienst Economische Migratie (art. 9 §4)',
+  'privacy.controller.wallonia':
+    'Waalse Overheidsdienst Economie, Werk en Onderzoek, Directie Tewerkstelling en Werkvergunningen (art. 9 §5)',
+  'privacy.controller.brussels':
+    'Brussel Economie en Werkgelegenheid, Directie Economische Migratie (art. 9 §6)',
+  'privacy.controller.ostbelgien':
+    'Ministerie van de Duitstalige Gemeenschap, departement bevoegd voor tewerkstelling (art. 9 §7)',
+  'privacy.controller.dvz': 'Dienst Vreemdelingenzaken (DVZ) (art. 9 §2 en §3)',
+  'privacy.role.region':
+    'beslist over het werk of de beroepskaart als de plaats van tewerkstelling in zijn gebied ligt',
+  'privacy.role.dvz': 'beslist over het verblijf, alleen voor de gecombineerde vergunning',
+  'privacy.dpo': 'Functionaris voor gegevensbescherming:',
+  'privacy.purposes.title': 'Waarvoor de gegevens dienen',
+  'privacy.purposes.intro': 'De gegevens worden alleen voor deze doelen gebruikt (art. 10):',
+  'privacy.purpose.europe': 'de Europese verplichtingen van België over economische migratie nakomen',
+  'privacy.purpose.register': 'de aanvragen registreren',
+  'privacy.purpose.exchange': 'gegevens, documenten en beslissingen uitwisselen tussen de bevoegde diensten',
+  'privacy.purpose.decide': 'de aanvragen onderzoeken en beslissen over verblijf, werk of de beroepskaart',
+  'privacy.purpose.inform':
+    'berichten en beslissingen delen met werknemers, werkgevers, zelfstandigen en hun mandatarissen',
+  'privacy.purpose.follow':
+    'het verblijf en het werk of de zelfstandige activiteit van de aanvragers opvolgen',
+  'privacy.purpose.control':
+    'controleren of de regels over verblijf en tewerkstelling van buitenlandse werknemers worden nageleefd',
+  'privacy.purpose.offences':
+    'inbreuken op de sociale wetgeving voorkomen, vaststellen, vervolgen en bestraffen',
+  'privacy.purpose.employment':
+    'de publieke diensten voor arbeidsbemiddeling verwittigen als een gecombineerde vergunning wordt ingetrokken, zodat ze helpen ander werk te vinden',
+  'privacy.basis.special':
+    'Gezondheidsgegevens worden met extra waarborgen verwerkt (AVG art. 9; art. 15 en 16). Alleen de Dienst Vreemdelingenzaken verwerkt gegevens uit het strafregister (AVG art. 10; art. 17).',
+  'privacy.what.required':
+    'De wet vereist deze gegevens. Zonder deze gegevens kan de aanvraag niet worden ingediend of is ze niet ontvankelijk.',
+  'privacy.source.dimona':
+    'de Rijksdienst voor Sociale Zekerheid (RSZ): de onmiddellijke aangiften van tewerkstelling (DIMONA)',
+  'privacy.source.limosa': 'RSZ en RSVZ: de aangiften van gedetacheerde werknemers en zelfstandigen (LIMOSA)',
+  'privacy.source.dmfa': 'RSZ: de driemaandelijkse aangiften van lonen en arbeidstijd (DmfA)',
+  'privacy.source.inasti':
+    'het Rijksinstituut voor de Sociale Verzekeringen der Zelfstandigen (RSVZ): het algemeen repertorium van de zelfstandigen',
+  'privacy.source.kbo':
+    'de Kruispuntbank van Ondernemingen (KBO): de naam en het adres van de onderneming, gevonden met haar nummer',
+  'privacy.recipient.post':
+    'de Belgische ambassades en consulaten, als een visum voor lang verblijf wordt gevraagd (art. 21 tot 23)',
+  'privacy.recipient.municipality':
+    'de gemeente, als een voorlopig verblijfsdocument wordt gevraagd in afwachting van de gecombineerde vergunning (art. 21 en 23)',
+  'privacy.recipient.dvz':
+    'de Dienst Vreemdelingenzaken, voor de gegevens die hij over het verblijfsrecht nodig heeft',
+  'privacy.recipient.otherRegion':
+    'een andere gewestelijke overheid, als die een aanvraag voor dezelfde persoon behandelt (art. 26)',
+  'privacy.recipient.inspection':
+    'de sociale inspectiediensten, om te controleren of de wet wordt nageleefd (art. 25)',
+  'privacy.recipient.employment':
+    'de publieke dienst voor arbeidsbemiddeling, alleen als een gecombineerde vergunning wordt ingetrokken, om ander werk te helpen vinden (art. 10, 9°)',
+  'privacy.recipient.counter':
+    'erkende ondernemingsloketten, voor de inschrijving van de zelfstandige activiteit (art. 3)',
+  'privacy.retention.granted': '10 jaar na de indiening, als de gevraagde vergunningen worden toegekend',
+  'privacy.retention.closed':
+    '5 jaar na de kennisgeving van een weigering, een onontvankelijkheid, een beëindiging of een intrekking',
+  'privacy.retention.hold':
+    '1 jaar na het einde van een beroep, een procedure of een onderzoek over de aanvraag',
+  'privacy.retention.deleted':
+    'Daarna wordt de aanvraag automatisch gewist, met haar documenten (art. 27 §2). Alleen anonieme statistieken blijven over.',
+  'privacy.retention.draft':
+    'Een aanvraag die nooit werd ingediend, wordt 180 dagen na de laatste wijziging gewist. De aanvrager krijgt 30 dagen vooraf een bericht.',
+  'privacy.rights.deadline':
+    'U krijgt binnen een maand antwoord. Voor een moeilijke vraag kan dat twee maanden langer duren; u hoort waarom (AVG art. 12, lid 3). Een vraag om gegevens te verbeteren krijgt uiterlijk binnen een maand een gedateerd ontvangstbewijs (art. 29 §4).',
 
   'dossiers.title': 'Mijn dossiers',
   'dossiers.title.mandatary': 'Dossiers van de werkgevers die u vertegenwoordigt',
@@ -269,6 +333,8 @@ export const nl: Dictionary = {
   'form.stepsNav': 'Stappen van de aanvraag',
   'form.stepIncomplete': 'nog niet volledig',
   'form.progress': 'Stap {n} van {total}',
+  'form.rightsLink': 'Uw rechten op deze gegevens',
+  'form.rightsNewTab': '(opent in een nieuw tabblad)',
   'form.saveContinue': 'Bewaren en verder',
   'form.saveDraft': 'Ontwerp bewaren',
   'form.savedAt': 'Ontwerp bewaard ({time}).',
@@ -382,6 +448,9 @@ export const nl: Dictionary = {
   'f.selfEmployed.activityAddress': 'Adres van de activiteit in België',
   'f.selfEmployed.fiscalStatus': 'Fiscaal statuut',
   'f.selfEmployed.qualification': 'Beroepskwalificatie',
+  'f.selfEmployed.businessCounter': 'Ondernemingsloket',
+  'h.selfEmployed.businessCounter':
+    'Het erkende ondernemingsloket waarlangs u de beroepskaart aanvraagt. Enkel dit loket kan het dossier raadplegen (art. 3).',
   'h.selfEmployed.activity': 'Wat u zult doen, in enkele woorden.',
   'h.selfEmployed.naceCode': 'Bijvoorbeeld 62.01.',
   'h.selfEmployed.enterpriseNumber': 'Laat leeg als de onderneming nog niet is ingeschreven.',
@@ -444,6 +513,9 @@ export const nl: Dictionary = {
   'review.declaration':
     'Door in te dienen verklaart u dat de gegevens juist en volledig zijn. Na het indienen kan de aanvraag niet meer worden gewijzigd.',
   'review.file': 'De aanvraag indienen',
+  'review.privacy.title': 'Uw persoonsgegevens (AVG art. 13 en 14)',
+  'review.privacy.intro':
+    'Lees hoe de overheden de gegevens van deze aanvraag gebruiken, voor u ze indient (art. 28).',
 
   'filed.title': 'Aanvraag ingediend: {reference}',
   'filed.notice': 'Uw aanvraag werd ingediend. De referentie is {reference}.',
@@ -631,6 +703,32 @@ export const nl: Dictionary = {
   'action.request_documents': 'Documenten gevraagd',
   'action.answer_request': 'Documenten verstuurd',
   'action.extend_deadline': 'Termijn verlengd',
+  'action.register_hold': 'Bewaringsgrond geregistreerd',
+  'action.lift_hold': 'Bewaringsgrond opgeheven',
+  'acts.hold.title': 'Bewaringsgrond registreren',
+  'acts.hold.lead':
+    'Een beroep, een procedure of een fraudeonderzoek houdt het dossier bij tot een jaar nadat de bewaringsgrond is opgeheven (art. 27 §1 3°).',
+  'acts.hold.reason': 'Reden',
+  'acts.hold.reason.required': 'Kies de reden van de bewaring.',
+  'acts.hold.caseReference': 'Zaaknummer',
+  'acts.liftHold.title': 'Bewaringsgrond opheffen',
+  'acts.liftHold.hold': 'Bewaringsgrond',
+  'acts.liftHold.hold.required': 'Kies de bewaringsgrond die u opheft.',
+  'hold.reason.appeal': 'Beroep',
+  'hold.reason.proceedings': 'Administratieve of strafrechtelijke procedure',
+  'hold.reason.fraud_investigation': 'Fraudeonderzoek',
+  'retention.title': 'Bewaring (art. 27)',
+  'retention.until': 'Wordt automatisch verwijderd vanaf {date}.',
+  'retention.pending': 'Bewaard zolang de aanvraag wordt onderzocht en tot de beslissingen zijn betekend.',
+  'retention.heldOpen': 'Bewaard zolang een bewaringsgrond loopt.',
+  'retention.rule.granted_10y': 'Toegekend: 10 jaar bewaard vanaf de indiening (art. 27 §1 1°).',
+  'retention.rule.closed_5y':
+    'Geweigerd, beëindigd of ingetrokken: 5 jaar bewaard vanaf de kennisgeving (art. 27 §1 2°).',
+  'retention.rule.hold_1y':
+    'Bewaringsgrond: bewaard tot een jaar na het einde van de laatste (art. 27 §1 3°).',
+  'retention.rule.draft_180d': 'Nooit ingediend ontwerp: verwijderd 180 dagen na de laatste wijziging.',
+  'retention.hold.open': 'sinds {from}',
+  'retention.hold.lifted': 'van {from} tot {to}',
   'action.decide_work': 'Beslissing over de arbeidstoelating',
   'action.decide_professional_card': 'Beslissing over de beroepskaart',
   'action.decide_residence': 'Beslissing over het verblijfsrecht',
@@ -641,6 +739,9 @@ export const nl: Dictionary = {
   'action.withdraw_residence': 'Verblijfsrecht ingetrokken',
   'action.end_residence': 'Verblijfsrecht beëindigd',
   'action.run_checks': 'Automatische controles uitgevoerd',
+  'action.rectify': 'Gegevens verbeterd op verzoek van de betrokkene',
+  'action.restrict_processing': 'Verwerking beperkt op verzoek van de betrokkene',
+  'action.lift_restriction': 'Beperking van de verwerking opgeheven',
   'action.renew': 'Vernieuwing gestart',
   'action.negative_decision': 'Er werd een negatieve beslissing genomen',
 
@@ -791,6 +892,81 @@ export const nl: Dictionary = {
   'delivery.event.residence_document_authorised': 'Verblijf toegestaan: geef het document of de kaart af',
   'delivery.event.single_permit_withdrawn': 'Gecombineerde vergunning ingetrokken',
   'delivery.event.negative_decision': 'Er werd een negatieve beslissing genomen',
+  'delivery.event.rectified': 'Gegevens die u ontving werden verbeterd',
+  'delivery.event.dossier_deleted': 'Het dossier werd gewist na afloop van zijn bewaartermijn; wis uw kopie',
+  'nav.rights': 'Mijn rechten',
+  'nav.rightsWork': 'Verzoeken van betrokkenen',
+  'rights.title': 'Mijn rechten',
+  'rights.lead':
+    'U kunt uw gegevens inzien, laten verbeteren, laten beperken of er bezwaar tegen maken (AVG art. 15-21; artikel 29 van het samenwerkingsakkoord). U krijgt meteen een gedateerd ontvangstbewijs en een antwoord binnen een maand.',
+  'rights.filed': 'Uw verzoek is ontvangen. Het ontvangstbewijs staat hieronder.',
+  'rights.export.title': 'Al uw gegevens downloaden',
+  'rights.export.lead':
+    'Alles wat het platform over u bewaart, uit al uw dossiers. Elke lezing wordt in het toegangslogboek opgenomen.',
+  'rights.export.json': 'Download als JSON (machineleesbaar)',
+  'rights.export.pdf': 'Download als PDF (leesbaar)',
+  'rights.ask.title': 'Een verzoek indienen',
+  'rights.ask.kind': 'Wat vraagt u?',
+  'rights.ask.dossier': 'Voor welk dossier?',
+  'rights.ask.allDossiers': 'Al mijn dossiers',
+  'rights.ask.concerns': 'Over welk deel van een gecombineerde vergunning?',
+  'rights.ask.concernsHint':
+    'Het gewest antwoordt voor arbeid, de Dienst Vreemdelingenzaken voor verblijf (artikel 29, §2-3).',
+  'rights.ask.field': 'Welk gegeven is onjuist?',
+  'rights.ask.value': 'De juiste waarde',
+  'rights.ask.details': 'Uw verzoek in uw eigen woorden',
+  'rights.ask.submit': 'Verzoek indienen',
+  'rights.mine.title': 'Mijn verzoeken',
+  'rights.mine.empty': 'U hebt nog geen verzoek ingediend.',
+  'rights.kind.access': 'Inzage in mijn gegevens',
+  'rights.kind.portability': 'Mijn gegevens in een machineleesbaar formaat',
+  'rights.kind.rectification': 'Verbetering van onjuiste gegevens',
+  'rights.kind.restriction': 'Beperking van de verwerking',
+  'rights.kind.erasure': 'Wissing van mijn gegevens',
+  'rights.kind.objection': 'Bezwaar tegen de verwerking',
+  'rights.kind.notification_of_recipients': 'Wie mijn gegevens ontving',
+  'rights.part.work': 'arbeid (gewest)',
+  'rights.part.residence': 'verblijf (Dienst Vreemdelingenzaken)',
+  'rights.part.both': 'beide',
+  'rights.field.familyName': 'Familienaam',
+  'rights.field.givenNames': 'Voornamen',
+  'rights.field.birthPlace': 'Geboorteplaats',
+  'rights.field.civilStatus': 'Burgerlijke staat',
+  'rights.field.email': 'E-mailadres',
+  'rights.field.phone': 'Telefoonnummer',
+  'rights.received': 'Ontvangen op',
+  'rights.acknowledged': 'Ontvangstbewijs op',
+  'rights.due': 'Antwoord uiterlijk op',
+  'rights.details': 'Verzoek',
+  'rights.answer.granted': 'Ingewilligd op {date}.',
+  'rights.answer.refused': 'Geweigerd op {date}.',
+  'rights.dueOn': 'Antwoord uiterlijk op {date}',
+  'rights.overdue': 'Termijn verstreken',
+  'rights.dueSoon': 'Binnen 7 dagen te beantwoorden',
+  'rights.extended': 'Termijn met twee maanden verlengd. Reden: {reasons}',
+  'rights.messages': 'Berichten ({count})',
+  'rights.work.title': 'Verzoeken van betrokkenen',
+  'rights.work.lead':
+    'De verzoeken waarvoor uw organisatie verwerkingsverantwoordelijke is, met hun termijn (AVG art. 12, lid 3). Verzoeken die binnen 7 dagen vervallen, worden gemarkeerd en één keer herinnerd.',
+  'rights.work.show': 'Tonen',
+  'rights.work.show.open': 'Te beantwoorden',
+  'rights.work.show.all': 'Alle',
+  'rights.work.empty': 'Er zijn geen verzoeken te beantwoorden.',
+  'rights.work.answerFor': 'Antwoord op het verzoek: {kind}',
+  'rights.work.outcome': 'Uw antwoord',
+  'rights.work.byLaw':
+    'De verwerking is wettelijk verplicht (AVG art. 17, lid 3, b, en 21, lid 1; artikel 9 van het akkoord): het verzoek wordt geweigerd met die rechtsgrond.',
+  'rights.work.grant': 'Inwilligen (een verbetering of beperking wordt meteen in het dossier toegepast)',
+  'rights.work.refuse': 'Weigeren met redenen',
+  'rights.work.reasons': 'Redenen',
+  'rights.work.send': 'Antwoord versturen',
+  'rights.work.answered': 'Het antwoord is verstuurd en vastgelegd.',
+  'rights.work.extendFor': 'Termijn verlengen: {kind}',
+  'rights.work.extensionReasons': 'Reden van de verlenging met twee maanden',
+  'rights.work.extend': 'Termijn eenmaal verlengen',
+  'rights.work.extendedNow': 'De termijn is verlengd; de betrokkene is op de hoogte gebracht.',
+  'rights.work.lift': 'Beperking opheffen',
+  'rights.work.liftedNow': 'De beperking is opgeheven.',
   'assign.title': 'Behandeling',
   'assign.nobody': 'Nog niemand van uw dienst behandelt dit dossier.',
   'assign.me': 'U behandelt dit dossier (sinds {date}).',

@@ -10,6 +10,21 @@ import { ReviewStep } from './application/ReviewStep';
 import { SectionStep } from './application/SectionStep';
 import { stepOfSection, stepPath, stepsOf, type Step } from './application/steps';
 
+/**
+ * Art. 28: the rights are stated on the form itself, on every step. The notice opens in a new tab
+ * so what is typed in the step is not lost.
+ */
+function RightsLine() {
+  const { t } = useI18n();
+  return (
+    <p className="rights-line">
+      <a href="/privacy#rights" target="_blank" rel="noopener noreferrer">
+        {t('form.rightsLink')} <span className="small">{t('form.rightsNewTab')}</span>
+      </a>
+    </p>
+  );
+}
+
 /** The form of a draft, one step a page: each step is in ./application/. */
 export function Application() {
   const { id = '', step = 'identity' } = useParams();
@@ -87,6 +102,7 @@ function Wizard({
         </ol>
       </nav>
       <p className="muted">{t('form.progress', { n: index + 1, total: steps.length })}</p>
+      <RightsLine />
       {step === 'documents' ? (
         <DocumentsStep dossier={dossier} setDossier={setDossier} next={next} />
       ) : step === 'fee' ? (

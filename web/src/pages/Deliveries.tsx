@@ -15,6 +15,7 @@ const EVENTS = new Set([
   'residence_document_authorised',
   'single_permit_withdrawn',
   'negative_decision',
+  'rectified',
 ]);
 
 type Show = 'open' | 'all';

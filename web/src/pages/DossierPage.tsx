@@ -11,6 +11,7 @@ import { isApplicantKind, useSession } from '../lib/session';
 import type { AccessLogEntry, Dossier, DocumentView, EventView } from '../lib/types';
 import { AccessLogView } from './parts/AccessLogView';
 import { ACTING_KINDS, ActsPanel } from './parts/ActsPanel';
+import { RetentionView } from './parts/RetentionView';
 import { DecisionsView } from './parts/DecisionsView';
 import { ExaminationChecklist } from './parts/ExaminationChecklist';
 import { RecognitionSearch } from './parts/RecognitionSearch';
@@ -168,6 +169,7 @@ export function DossierPage() {
       )}
 
       {ACTING_KINDS.has(kind ?? '') && <ActsPanel dossier={dossier} kind={kind} onChanged={load} />}
+      {dossier.retention && <RetentionView retention={dossier.retention} />}
 
       {openRequest && (
         <RequestPanel

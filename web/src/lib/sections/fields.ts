@@ -18,6 +18,7 @@ export type Kind =
   | 'yesno'
   | 'post'
   | 'municipality'
+  | 'counter'
   | 'ictRole'
   | 'number'
   | 'money';
@@ -253,6 +254,7 @@ export const SECTION_FIELDS: Record<Exclude<SectionName, never>, FieldSpec[]> = 
     ...address('activityAddress', 'g.selfEmployed.activityAddress', { country: false }),
     { path: 'fiscalStatus', kind: 'text' },
     { path: 'qualification', kind: 'text', optional: true },
+    { path: 'businessCounter', kind: 'counter', hint: true },
   ],
   fee: [
     { path: 'structuredReference', kind: 'text', hint: true, width: 'medium' },

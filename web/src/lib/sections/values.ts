@@ -64,6 +64,7 @@ function convert(kind: Kind, raw: string): unknown {
     case 'sex':
     case 'post':
     case 'municipality':
+    case 'counter':
     case 'ictRole':
       return v;
   }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { SectionName } from '../../../../src/contract/sections';
+import { DataProtectionNotice } from '../../components/DataProtectionNotice';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Page';
 import { Summary, procedureFacts, regionFact } from '../../components/Summary';
@@ -46,6 +47,7 @@ export function ReviewStep({ dossier, setDossier }: Omit<StepProps, 'next'>) {
   const { busy, run } = useSubmit();
   const posts = useOrganisations('post', true);
   const municipalities = useOrganisations('municipality', true);
+  const counters = useOrganisations('business_counter', dossier.procedure === 'professional_card');
 
   const refresh = useCallback(() => {
     api<Dossier>('GET', `/dossiers/${dossier.id}`).then(setDossier, () => undefined);
@@ -72,6 +74,8 @@ export function ReviewStep({ dossier, setDossier }: Omit<StepProps, 'next'>) {
         return labelOf(posts, raw);
       case 'municipality':
         return labelOf(municipalities, raw);
+      case 'counter':
+        return labelOf(counters, raw);
       case 'money':
         return formatMoney(Math.round(Number(raw) * 100));
       case 'text':
@@ -170,6 +174,16 @@ export function ReviewStep({ dossier, setDossier }: Omit<StepProps, 'next'>) {
           </ul>
         )}
       </ReviewSection>
+      <section className="review-section review-privacy" aria-labelledby="review-privacy">
+        <h2 id="review-privacy">{t('review.privacy.title')}</h2>
+        <p>{t('review.privacy.intro')}</p>
+        <DataProtectionNotice
+          procedure={dossier.procedure}
+          region={dossier.region}
+          level={3}
+          idPrefix="review-dp-"
+        />
+      </section>
       <p className="hint">{t('review.declaration')}</p>
       <p className="actions">
         <button type="button" className="button" disabled={busy} onClick={() => void file()}>

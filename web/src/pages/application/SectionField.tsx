@@ -8,6 +8,7 @@ export interface Choices {
   countries: Option[];
   posts: Option[];
   municipalities: Option[];
+  counters: Option[];
 }
 
 /** The input of one field of a section, by its kind. */
@@ -40,6 +41,8 @@ export function SectionField({
       return <SelectField {...control} options={choices.posts} />;
     case 'municipality':
       return <SelectField {...control} options={choices.municipalities} />;
+    case 'counter':
+      return <SelectField {...control} options={choices.counters} />;
     case 'ictRole':
       return <SelectField {...control} options={choiceOptions(t, 'ictRole')} />;
     case 'number':

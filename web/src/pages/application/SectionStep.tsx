@@ -71,6 +71,7 @@ export function SectionStep({ section, dossier, setDossier, next }: StepProps & 
     countries: useCountryOptions(),
     posts: useOrganisations('post', section === 'residence'),
     municipalities: useOrganisations('municipality', section === 'residence'),
+    counters: useOrganisations('business_counter', section === 'selfEmployed'),
   };
   const lookup = useEnterpriseLookup(
     section === 'employment' ? values['employer.enterpriseNumber'] : undefined,

@@ -35,7 +35,10 @@ export const labelOf = (options: readonly Option[], value: string): string =>
   options.find((o) => o.value === value)?.label ?? value;
 
 /** The posts or municipalities to choose from, read only when the form asks for one. */
-export function useOrganisations(kind: 'post' | 'municipality', wanted: boolean): Option[] {
+export function useOrganisations(
+  kind: 'post' | 'municipality' | 'business_counter',
+  wanted: boolean,
+): Option[] {
   const [items, setItems] = useState<Option[]>([]);
   useEffect(() => {
     if (!wanted) return;

@@ -6,6 +6,7 @@ import { AssignmentBar } from './AssignmentBar';
 import { SourcesView } from './SourcesView';
 import { AdmissibilityAct, DecisionAct, isLaterAct, LaterDecisionAct } from './acts/DecisionActs';
 import { ChecksAct, ExtensionAct, IssuedAct, RequestAct } from './acts/FileActs';
+import { HoldAct, LiftHoldAct } from './acts/HoldActs';
 
 /** Organisation kinds that act on a dossier from this page. */
 export const ACTING_KINDS: ReadonlySet<string> = new Set([
@@ -54,6 +55,15 @@ export function ActsPanel({
   if (allowed.has('run_checks')) acts.push(<ChecksAct key={k('checks')} dossier={dossier} onDone={onDone} />);
   if (allowed.has('record_issued'))
     acts.push(<IssuedAct key={k('issued')} dossier={dossier} onDone={onDone} />);
+  if (allowed.has('register_hold')) acts.push(<HoldAct key={k('hold')} dossier={dossier} onDone={onDone} />);
+  if (allowed.has('lift_hold') && dossier.retention?.holds.some((h) => h.liftedAt === null))
+    acts.push(
+      <LiftHoldAct
+        key={k(`lift-${String(dossier.retention.holds.length)}`)}
+        dossier={dossier}
+        onDone={onDone}
+      />,
+    );
   const later = dossier.allowedActions.filter(isLaterAct);
   if (later.length > 0)
     acts.push(
