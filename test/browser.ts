@@ -8,3 +8,6 @@ export { WEB_ROOT } from '../src/app.js';
 
 /** The fictitious enterprise numbers the demo directory and the fake KBO know. */
 export { enterpriseNumberFrom } from '../src/demo/fixtures.js';
+
+/** A whole one-page PDF (fictitious) that passes the upload checks. */
+export { DEMO_PDF } from '../src/demo/fixtures.js';

@@ -4,7 +4,7 @@ import { FIELD_MESSAGES } from '../../src/contract/field-messages.js';
 import { enterpriseNumberFrom } from '../../test/browser.js';
 import type { TestPlatform } from '../../test/harness.js';
 import type { Lang } from '../src/i18n/index.js';
-import { audit, expectPage, newContext, signIn, startPortal, tr, uploadAllMissing } from './support.js';
+import { audit, expectPage, newContext, PDF, signIn, startPortal, tr, uploadAllMissing } from './support.js';
 
 let platform: TestPlatform;
 let browser: Browser;
@@ -133,11 +133,7 @@ async function fileSinglePermit(page: Page, lang: Lang, serial: number) {
   await page.waitForSelector('#upload-fee_proof');
   expect(await page.inputValue('#f-fee-structuredReference')).toMatch(/^\+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+$/);
   expect(await page.locator('.fee-box').textContent()).toContain('358');
-  await page.locator('#upload-fee_proof').setInputFiles({
-    name: 'payment.pdf',
-    mimeType: 'application/pdf',
-    buffer: Buffer.from('%PDF-1.4\n% fictitious payment\n%%EOF\n'),
-  });
+  await page.locator('#upload-fee_proof').setInputFiles({ ...PDF, name: 'payment.pdf' });
   await page.waitForSelector('.doc-present #upload-fee_proof');
   await page.fill('#f-fee-paidAt', '2026-11-20');
   if (shots) await audit(page, `${lang}-10-fee`);

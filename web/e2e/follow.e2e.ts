@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestPlatform } from '../../test/harness.js';
 import { completeSinglePermitDraft, filedSinglePermit } from '../../test/scenarios.js';
+import { png } from '../../test/images.js';
 import { audit, expectPage, newContext, signIn, startPortal, tr } from './support.js';
 
 let platform: TestPlatform;
@@ -67,11 +68,9 @@ describe('the portal after the form', () => {
     expect(await page.locator('.panel').first().textContent()).toContain(tr('de', 'clock.title'));
     await expectPage(page, 'de');
     await audit(page, 'de-14-request-open');
-    await page.locator('#upload-diploma').setInputFiles({
-      name: 'diploma.png',
-      mimeType: 'image/png',
-      buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'),
-    });
+    await page
+      .locator('#upload-diploma')
+      .setInputFiles({ name: 'diploma.png', mimeType: 'image/png', buffer: png() });
     await page.waitForSelector('.request .doc-file');
     await page.fill('#answer-message', 'The diploma is attached.');
     await page.getByRole('button', { name: tr('de', 'request.send') }).click();

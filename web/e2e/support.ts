@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { WEB_ROOT } from '../../test/browser.js';
+import { DEMO_PDF, WEB_ROOT } from '../../test/browser.js';
 import { startPlatform, type TestPlatform } from '../../test/harness.js';
 import { translate, type Lang, type MessageKey, type Vars } from '../src/i18n/index.js';
 
@@ -99,11 +99,8 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await Promise.all([page.waitForURL(/\/(dossiers|search)$/), page.click('main form button[type=submit]')]);
 }
 
-export const PDF = {
-  name: 'document.pdf',
-  mimeType: 'application/pdf',
-  buffer: Buffer.from('%PDF-1.4\n% fictitious test document\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
-};
+/** A whole one-page PDF (fictitious): the upload checks read its structure, not only its first bytes. */
+export const PDF = { name: 'document.pdf', mimeType: 'application/pdf', buffer: DEMO_PDF };
 
 /** Uploads a file for every required document still missing on the page, one after the other. */
 export async function uploadAllMissing(page: Page): Promise<void> {
