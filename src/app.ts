@@ -75,6 +75,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             },
           },
     genReqId: () => crypto.randomUUID(),
+    // One line per request, written when it is answered (below), not two: the console stays readable.
+    disableRequestLogging: true,
     // TRUST_PROXY: behind a reverse proxy request.ip is the client's, which throttling counts by.
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
@@ -97,6 +99,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installSecurityHeaders(app, deps.config.production);
   installUrlLimit(app);
   installErrorHandling(app, (request, error) => recordRefusal(deps.db, deps.clock, request, error));
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'answered',
+    );
+    done();
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 } });
   await app.register(swagger, {

@@ -276,6 +276,7 @@ export interface Notification {
   gave_up_at: Date | null;
   created_at: Date;
   about_decision: Generated<boolean>;
+  written_seq: Generated<number>;
 }
 
 export interface OidcLogin {

@@ -211,6 +211,7 @@ async function claimNotifications(
       .where('gave_up_at', 'is', null)
       .where('next_attempt_at', '<=', now)
       .orderBy('next_attempt_at')
+      .orderBy('written_seq')
       .limit(batch)
       .forUpdate()
       .skipLocked()

@@ -106,7 +106,7 @@ export const de: Dictionary = {
   'signIn.demo.mandatary': 'Ein Sozialsekretariat mit einer Vollmacht dieses Arbeitgebers.',
   'signIn.demo.worker': 'Ein Arbeitnehmer, der das für ihn eingereichte Dossier verknüpft und verfolgt.',
   'signIn.demo.selfemployed': 'Ein selbstständiger Antragsteller (Berufskarte).',
-  'signIn.demo.authorities': 'Konten der Behörden, über die API verwendet: {usernames}.',
+  'signIn.demo.authorities': 'Konten der Behörden, jedes arbeitet in diesem Portal: {usernames}.',
 
   'privacy.title': 'Datenschutzerklärung',
   'privacy.lead':

@@ -100,7 +100,7 @@ export const en = {
   'signIn.demo.mandatary': 'A social secretariat holding a mandate from that employer.',
   'signIn.demo.worker': 'A worker who links and follows the dossier filed for them.',
   'signIn.demo.selfemployed': 'A self-employed applicant (professional card).',
-  'signIn.demo.authorities': 'Accounts of the authorities, used through the API: {usernames}.',
+  'signIn.demo.authorities': 'Accounts of the authorities, each working in this portal: {usernames}.',
 
   'privacy.title': 'Privacy notice',
   'privacy.lead':

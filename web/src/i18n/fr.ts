@@ -104,7 +104,7 @@ export const fr: Dictionary = {
   'signIn.demo.mandatary': 'Un secrétariat social mandaté par cet employeur.',
   'signIn.demo.worker': 'Un travailleur qui lie et suit le dossier introduit pour lui.',
   'signIn.demo.selfemployed': 'Un demandeur indépendant (carte professionnelle).',
-  'signIn.demo.authorities': 'Comptes des autorités, utilisés par l’API : {usernames}.',
+  'signIn.demo.authorities': 'Comptes des autorités, chacun travaillant dans ce portail : {usernames}.',
 
   'privacy.title': 'Déclaration de confidentialité',
   'privacy.lead':

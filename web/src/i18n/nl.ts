@@ -101,7 +101,7 @@ export const nl: Dictionary = {
   'signIn.demo.mandatary': 'Een sociaal secretariaat met een mandaat van die werkgever.',
   'signIn.demo.worker': 'Een werknemer die het voor hem ingediende dossier koppelt en volgt.',
   'signIn.demo.selfemployed': 'Een zelfstandige aanvrager (beroepskaart).',
-  'signIn.demo.authorities': 'Accounts van de overheden, gebruikt via de API: {usernames}.',
+  'signIn.demo.authorities': 'Accounts van de overheden, elk werkend in dit portaal: {usernames}.',
 
   'privacy.title': 'Privacyverklaring',
   'privacy.lead':
