@@ -144,20 +144,27 @@ async function claimPushes(deps: DispatchDeps, now: Date, batch: number): Promis
   });
 }
 
-/** One POST; only 2xx counts as received. Redirects are not followed: a receiver answers itself. */
-async function sendPush(deps: DispatchDeps, push: ClaimedPush, now: Date): Promise<boolean> {
-  const timestamp = Math.floor(now.getTime() / 1000);
-  const raw = JSON.stringify({ ...push.body, timestamp } satisfies PushBody);
+/**
+ * One signed POST of an event to a receiver; only 2xx counts as received. Redirects are not
+ * followed: a receiver answers itself. The error is a code only: a message could quote the URL.
+ */
+export async function postSignedEvent(
+  url: string,
+  secret: string,
+  eventId: string,
+  timestamp: number,
+  raw: string,
+): Promise<{ status: number | null; error: string | null }> {
   let status: number | null = null;
   let error: string | null = null;
   try {
-    const res = await fetch(push.url, {
+    const res = await fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [EVENT_ID_HEADER]: push.body.id,
+        [EVENT_ID_HEADER]: eventId,
         [TIMESTAMP_HEADER]: String(timestamp),
-        [SIGNATURE_HEADER]: signatureOf(push.secret, raw),
+        [SIGNATURE_HEADER]: signatureOf(secret, raw),
         'user-agent': 'single-window-webhooks/1',
       },
       body: raw,
@@ -168,9 +175,16 @@ async function sendPush(deps: DispatchDeps, push: ClaimedPush, now: Date): Promi
     await res.body?.cancel();
     if (!res.ok) error = `http_${res.status}`;
   } catch (e) {
-    // Only a code: an error message could quote the receiver's URL.
     error = e instanceof Error && e.name === 'TimeoutError' ? 'timeout' : 'network';
   }
+  return { status, error };
+}
+
+/** One push of a delivery, and its outcome recorded for the retries. */
+async function sendPush(deps: DispatchDeps, push: ClaimedPush, now: Date): Promise<boolean> {
+  const timestamp = Math.floor(now.getTime() / 1000);
+  const raw = JSON.stringify({ ...push.body, timestamp } satisfies PushBody);
+  const { status, error } = await postSignedEvent(push.url, push.secret, push.body.id, timestamp, raw);
   const ok = error === null;
   await deps.db
     .updateTable('webhook_push')

@@ -1,6 +1,5 @@
 import type { AppDeps } from '../deps.js';
-import { backoffMs, MAX_ATTEMPTS } from '../exchange/dispatcher.js';
-import { EVENT_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signatureOf } from '../exchange/webhooks.js';
+import { backoffMs, MAX_ATTEMPTS, postSignedEvent } from '../exchange/dispatcher.js';
 
 /*
  * The `dossier_deleted` webhook event (lifecycle.md §1): each system that received deliveries of a
@@ -18,7 +17,6 @@ export interface DeletionPushBody {
 }
 
 const LEASE_MS = 5 * 60_000;
-const PUSH_TIMEOUT_MS = 10_000;
 
 /** Sends the deletion events due at `now`; the server runs it with the dispatcher. */
 export async function pushDeletionEvents(deps: Pick<AppDeps, 'db'>, now: Date, batch = 50) {
@@ -64,29 +62,7 @@ export async function pushDeletionEvents(deps: Pick<AppDeps, 'db'>, now: Date, b
         deletedAt: push.deleted_at.toISOString(),
         timestamp,
       } satisfies DeletionPushBody);
-      let status: number | null = null;
-      let error: string | null = null;
-      try {
-        const res = await fetch(push.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [EVENT_ID_HEADER]: push.id,
-            [TIMESTAMP_HEADER]: String(timestamp),
-            [SIGNATURE_HEADER]: signatureOf(push.secret, raw),
-            'user-agent': 'single-window-webhooks/1',
-          },
-          body: raw,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(PUSH_TIMEOUT_MS),
-        });
-        status = res.status;
-        await res.body?.cancel();
-        if (!res.ok) error = `http_${res.status}`;
-      } catch (e) {
-        // Only a code: an error message could quote the receiver's URL.
-        error = e instanceof Error && e.name === 'TimeoutError' ? 'timeout' : 'network';
-      }
+      const { status, error } = await postSignedEvent(push.url, push.secret, push.id, timestamp, raw);
       const attempts = push.attempts + 1;
       await deps.db
         .updateTable('deletion_push')
