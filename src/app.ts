@@ -234,7 +234,7 @@ async function serveWebApp(app: FastifyInstance): Promise<void> {
   // The portal loads nothing from elsewhere and is never framed; styles set from script are CSSOM.
   const csp =
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
-    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
   app.get('/assets/*', page, (request, reply) => {
     const file = (request.params as { '*': string })['*'];
     // Only names of the build's own files: no way up or aside (`..`, `\\`, a NUL), else 404.

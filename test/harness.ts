@@ -69,6 +69,49 @@ export async function startPlatform(
   await migrate(database);
   const directory = await seedParties(database.db);
   const documentsDir = mkdtempSync(join(tmpdir(), 'sw-docs-'));
+  // The published heads and the deletion journal of a test go to a folder of its own, never to
+  // the demo folder (./data) the default configuration names.
+  const headDir = overrides.auditHeadDir ?? mkdtempSync(join(tmpdir(), 'sw-heads-'));
+  return platformOn(
+    {
+      database,
+      documentsDir,
+      directory,
+      overrides: { auditHeadDir: headDir, ...overrides },
+      email: options.email,
+    },
+    async () => {
+      await drop();
+      rmSync(documentsDir, { recursive: true, force: true });
+      if (!overrides.auditHeadDir) rmSync(headDir, { recursive: true, force: true });
+    },
+  );
+}
+
+/**
+ * A platform on a database that already exists (a restored backup, `src/backup/backup.test.ts`):
+ * nothing is migrated, seeded or removed; closing it closes the server and the database only.
+ */
+export async function openPlatform(options: {
+  database: Database;
+  documentsDir: string;
+  directory: DemoDirectory;
+  overrides?: ConfigOverrides;
+}): Promise<TestPlatform> {
+  return platformOn(options, () => Promise.resolve());
+}
+
+async function platformOn(
+  options: {
+    database: Database;
+    documentsDir: string;
+    directory: DemoDirectory;
+    overrides?: ConfigOverrides;
+    email?: Messaging | undefined;
+  },
+  cleanUp: () => Promise<void>,
+): Promise<TestPlatform> {
+  const { database, documentsDir, directory, overrides = {} } = options;
   const clock = new FixedClock(new Date('2026-11-23T09:00:00Z'));
   // Demo accounts of authorities sign in without a TOTP code here, as in demo mode; a test of
   // the second factor itself passes `secondFactor: 'required'`.
@@ -113,8 +156,7 @@ export async function startPlatform(
     async close() {
       await app.close();
       await database.close();
-      await drop();
-      rmSync(documentsDir, { recursive: true, force: true });
+      await cleanUp();
     },
   };
 }

@@ -16,6 +16,8 @@ export interface Database {
   readonly db: Db;
   /** Runs a script of several statements (migrations); not for user input. */
   execScript(sql: string): Promise<void>;
+  /** The embedded engine only: a consistent tarball of its data folder (`npm run backup`). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -24,12 +26,17 @@ export interface Database {
 const DATE_OID = 1082;
 const INT8_OID = 20;
 
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
+export async function openPglite(
+  dataDir: string | undefined,
+  options: { loadDataDir?: Blob } = {},
+): Promise<Database> {
   const release = dataDir ? lockDataDir(dataDir) : () => undefined;
   try {
     // PGlite reads the options only beside a data directory: `memory://` is its in-memory one.
     const pglite = new PGlite(dataDir ? join(dataDir, 'pg') : 'memory://', {
       parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
+      // A restore (`npm run restore`) starts the folder from a backup's tarball.
+      ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
     });
     await pglite.waitReady;
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
@@ -39,6 +46,8 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       execScript: async (sql) => {
         await pglite.exec(sql);
       },
+      // Runs exclusive of queries: the copy is of one moment.
+      dumpDataDir: () => pglite.dumpDataDir('gzip'),
       close: async () => {
         await db.destroy();
         release();
@@ -96,6 +105,8 @@ function lockDataDir(dataDir: string): () => void {
       const release = () => {
         if (released) return;
         released = true;
+        // A process that opens and closes the folder many times (a script) keeps no listener per open.
+        process.off('exit', release);
         rmSync(lockPath, { force: true });
       };
       process.once('exit', release);

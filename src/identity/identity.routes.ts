@@ -66,6 +66,8 @@ export function identityRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           });
         }
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        // What the browser cached of the session's answers goes with it (the portal clears its own storage).
+        reply.header('clear-site-data', '"cache"');
         return reply.code(204).send(null);
       },
     );

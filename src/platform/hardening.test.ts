@@ -247,8 +247,19 @@ describe('security headers', () => {
     for (const res of answers) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
       expect(res.headers.get('strict-transport-security')).toBeNull();
     }
+    // A dossier's JSON is kept by no cache; the download keeps its own policy.
+    expect(answers[0]?.headers.get('cache-control')).toBe('no-store');
+    expect(answers[3]?.headers.get('cache-control')).toContain('no-store');
+  });
+
+  it('asks the browser to drop its cache of the session at sign-out', async () => {
+    const leaving = await platform.login('employer');
+    const res = await leaving.request('DELETE', '/api/v1/session');
+    expect(res.status).toBe(204);
+    expect(res.headers.get('clear-site-data')).toBe('"cache"');
   });
 
   it('sends a strict policy that forbids framing on the API reference', async () => {
@@ -270,6 +281,7 @@ describe('security headers', () => {
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp, path).toContain("frame-ancestors 'none'");
       expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("object-src 'none'");
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
     }
     const page = (await raw('/', {})).body as string;

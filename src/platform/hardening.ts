@@ -27,11 +27,18 @@ export const API_DOCS_CSP =
 
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
-/** `nosniff` on every answer, a closed CSP where a route set none, HSTS in production. */
+/**
+ * `nosniff` and no referrer on every answer, a closed CSP where a route set none, HSTS in
+ * production. API answers carry personal data: no cache, shared or private, may keep them unless
+ * a route says otherwise (downloads and letters set their own).
+ */
 export function installSecurityHeaders(app: FastifyInstance, production: boolean): void {
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
+    if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'no-referrer');
     if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', DEFAULT_CSP);
+    if (request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
     if (production) reply.header('strict-transport-security', HSTS);
     return Promise.resolve();
   });

@@ -10,6 +10,7 @@ import type { RetentionRule } from '../contract/retention.js';
 import { legalDate } from '../platform/clock.js';
 import { sha256 } from '../platform/ids.js';
 import { draftNoticeServed } from './due.js';
+import { journalDeletion } from './journal.js';
 
 /*
  * The deletion of one dossier at the end of its retention (Art. 27 §2, lifecycle.md §1): every row
@@ -28,7 +29,7 @@ const LINK_COLUMN = 'follows_dossier_id';
  */
 const NOT_PURGED_BY_COLUMN = new Set(['audit_trail', 'dossier_action', 'dossier']);
 
-interface PurgePlan {
+export interface PurgePlan {
   /** Tables naming a dossier, ordered so a table is emptied before any table it references. */
   tables: string[];
   /** Tables with a link to the dossier they follow, set to null instead. */
@@ -104,7 +105,7 @@ export function dueRetention(
  * Deletes one dossier completely if it is due at `now`, checked again on the locked record (the
  * projected columns may be behind a notification). Returns what was deleted, or nothing.
  */
-export async function purgeDossier(deps: Pick<AppDeps, 'db'>, dossierId: string, now: Date) {
+export async function purgeDossier(deps: Pick<AppDeps, 'db' | 'config'>, dossierId: string, now: Date) {
   const plan = await planOf(deps.db);
   return deps.db.transaction().execute(async (tx): Promise<Purged | undefined> => {
     const [record] = await loadRecords(tx, [dossierId], true);
@@ -133,11 +134,37 @@ export async function purgeDossier(deps: Pick<AppDeps, 'db'>, dossierId: string,
       dossierId: null,
       details: { referenceHash: sha256(row.reference), rule: due.rule, until: due.until },
     });
+    // Outside the database, before the commit: a restored backup deletes it again (decision 0011).
+    journalDeletion(deps.config.auditHeadDir, deps.config.auditKey, {
+      dossierId,
+      referenceHash: sha256(row.reference),
+      rule: due.rule,
+      until: due.until,
+      deletedAt: now.toISOString(),
+    });
     return { dossierId, rule: due.rule, until: due.until, ...purged };
   });
 }
 
-async function deleteEverything(tx: Tx, plan: PurgePlan, id: string, now: Date) {
+/**
+ * Which of `ids` still name a dossier: a restore (src/backup) deletes again those of the deletion
+ * journal that a backup brought back, and loads no key of a dossier the backup does not hold.
+ */
+export async function existingDossiers(db: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db
+      .selectFrom('dossier')
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) found.add(r.id);
+  }
+  return found;
+}
+
+/** Every row of the dossier, its key last but one; also what a restore replays (src/backup). */
+export async function deleteEverything(tx: Tx, plan: PurgePlan, id: string, now: Date) {
   // What lives outside the database is collected before its rows go, and recorded as owed.
   const storageKeys = (
     await tx.selectFrom('document').select('storage_key').where('dossier_id', '=', id).execute()

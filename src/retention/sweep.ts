@@ -23,7 +23,7 @@ export interface SweepReport {
   files: { removed: number; failed: number };
 }
 
-type SweepDeps = Pick<AppDeps, 'db' | 'storage' | 'messaging'>;
+type SweepDeps = Pick<AppDeps, 'db' | 'storage' | 'messaging' | 'config'>;
 
 export async function sweepRetention(deps: SweepDeps, now: Date): Promise<SweepReport> {
   // Files a previous run could not remove after its commit come first.

@@ -57,6 +57,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
     }
+    // The guide's answers (procedure, workplace postcode) stay with the tab no longer than the session.
+    sessionStorage.clear();
     setExpired(false);
     adopt(null);
   }, [adopt]);
