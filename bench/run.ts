@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { startPlatform } from '../test/harness.js';
 import { completeSinglePermitDraft } from '../test/scenarios.js';
 import { benchRetention } from './retention.js';
+import { benchStatistics } from './statistics.js';
 
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -91,4 +92,12 @@ try {
   );
 } finally {
   await retentionPlatform.close();
+}
+
+// The statistics over a million facts, on a platform of their own (BENCH_FACTS changes the count).
+const statisticsPlatform = await startPlatform();
+try {
+  await benchStatistics(statisticsPlatform.deps.db, Number(process.env.BENCH_FACTS ?? 1_000_000));
+} finally {
+  await statisticsPlatform.close();
 }

@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -24,7 +24,11 @@ import { inboxRoutes } from './exchange/inbox.routes.js';
 import { letterRoutes } from './letters/letters.routes.js';
 import { recordRefusal } from './audit/refusals.js';
 import { useAuditKey } from './audit/audit.js';
+import { useCollectingAccounts } from './dossier/fee.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { oversightRoutes } from './access/oversight.routes.js';
+import { operationsRoutes } from './operations/operations.routes.js';
+import { JOBS } from './jobs.js';
 import { installAuthentication } from './identity/authentication.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { oidcRoutes } from './identity/oidc.routes.js';
@@ -49,6 +53,9 @@ import { installationRoutes } from './installation.routes.js';
 import { policySettingRoutes } from './access/settings.routes.js';
 import { rightsRoutes } from './rights/requests.routes.js';
 import { retentionRoutes } from './retention/retention.routes.js';
+import { statisticsRoutes } from './statistics/statistics.routes.js';
+import { committeeRoutes } from './committee/committee.routes.js';
+import { costRoutes } from './costs/costs.routes.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -60,6 +67,7 @@ const trustProxyOption = (setting: false | number | string[]) =>
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The audit chain is keyed by the installation's key, which never enters the database.
   useAuditKey(deps.config.auditKey);
+  useCollectingAccounts(deps.config.collectingAccounts);
   const app = Fastify({
     logger:
       deps.config.logLevel === 'silent'
@@ -76,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           },
     genReqId: () => crypto.randomUUID(),
     // One line per request, written when it is answered (below), not two: the console stays readable.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // TRUST_PROXY: behind a reverse proxy request.ip is the client's, which throttling counts by.
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
@@ -99,8 +107,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installSecurityHeaders(app, deps.config.production);
   installUrlLimit(app);
   installErrorHandling(app, (request, error) => recordRefusal(deps.db, deps.clock, request, error));
+  // In demo mode the answered requests are `debug`: `npm start` ends with the demo accounts, and they
+  // stay on screen while the portal is used (LOG_LEVEL=debug shows the requests again).
+  const answeredLevel = deps.config.demo ? 'debug' : 'info';
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info(
+    request.log[answeredLevel](
       {
         method: request.method,
         route: request.routeOptions.url,
@@ -211,7 +222,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(policySettingRoutes(deps), { prefix: API_PREFIX });
   await app.register(rightsRoutes(deps), { prefix: API_PREFIX });
   await app.register(retentionRoutes(deps), { prefix: API_PREFIX });
+  await app.register(statisticsRoutes(deps), { prefix: API_PREFIX });
+  await app.register(committeeRoutes(deps), { prefix: API_PREFIX });
+  await app.register(costRoutes(deps), { prefix: API_PREFIX });
   await app.register(auditRoutes(deps), { prefix: API_PREFIX });
+  await app.register(oversightRoutes(deps), { prefix: API_PREFIX });
+  await app.register(operationsRoutes(deps, JOBS), { prefix: API_PREFIX });
   await serveWebApp(app);
   return app;
 }

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { documentsStoreOf, type DocumentsStore } from './documents/stores.js';
+import {
+  CollectingAccountsFile,
+  DEMO_COLLECTING_ACCOUNTS,
+  DEMO_IBANS,
+  type CollectingAccount,
+} from './rules/collecting-accounts.js';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -54,6 +62,10 @@ const Environment = z.object({
   AUDIT_HEAD_DIR: z.string().min(1).optional(),
   /** The operator may move the platform clock forward (demo: on by default); production refuses it. */
   MOVABLE_CLOCK: flag.optional(),
+  /** Where document files live: DATA_DIR/documents, or `s3://bucket/prefix?endpoint=…&region=…` (docs/deployment.md). */
+  DOCUMENTS_URL: z.string().min(1).optional(),
+  /** The collecting authorities' accounts fees are paid into (docs/fees.md); outside production the demo ones apply. */
+  FEE_ACCOUNTS_FILE: z.string().min(1).optional(),
 });
 
 export type SecondFactorMode = 'required' | 'demo_exempt';
@@ -98,6 +110,10 @@ export interface Config {
   auditHeadDir: string;
   /** Whether the operator may move the clock forward (POST /clock/advance): demo and tests only. */
   movableClock: boolean;
+  /** The folder or the S3-compatible object store of the (sealed) document files. */
+  documentsStore: DocumentsStore;
+  /** The accounts the fee page shows (beneficiary, IBAN, BIC); none in production until configured. */
+  collectingAccounts: readonly CollectingAccount[];
 }
 
 /** E-mail by SMTP or, outside production, to files; the e-Box Enterprise fake or none. */
@@ -177,7 +193,51 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     auditKey: auditKey(e.AUDIT_KEY, production),
     auditHeadDir: e.AUDIT_HEAD_DIR ?? join(e.DATA_DIR, 'audit-heads'),
     movableClock,
+    documentsStore: documentsStore(e.DOCUMENTS_URL, e.DATA_DIR, env.AWS_REGION, production),
+    collectingAccounts: collectingAccounts(e.FEE_ACCOUNTS_FILE, production),
   };
+}
+
+/**
+ * The accounts come from a JSON file an installation maintains; outside production, without one,
+ * the fictitious demo accounts. Production shows no account rather than a demo one: a payer must
+ * never be sent to an invented IBAN.
+ */
+function collectingAccounts(file: string | undefined, production: boolean): readonly CollectingAccount[] {
+  if (file === undefined) return production ? [] : DEMO_COLLECTING_ACCOUNTS;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new ConfigError('FEE_ACCOUNTS_FILE: cannot be read as JSON (see docs/fees.md for its form).');
+  }
+  const parsed = CollectingAccountsFile.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  [${i.path.join('.')}] ${i.message}`);
+    throw new ConfigError(`FEE_ACCOUNTS_FILE: invalid rows:\n${lines.join('\n')}`);
+  }
+  const rows = parsed.data.map(({ region, effectiveUntil, configurationNote, ...row }) => ({
+    ...row,
+    ...(region !== undefined && { region }),
+    ...(effectiveUntil !== undefined && { effectiveUntil }),
+    ...(configurationNote !== undefined && { configurationNote }),
+  }));
+  if (production && rows.some((r) => DEMO_IBANS.has(r.iban)))
+    throw new ConfigError('FEE_ACCOUNTS_FILE: a production configuration cannot use the demo accounts.');
+  return rows;
+}
+
+function documentsStore(
+  url: string | undefined,
+  dataDir: string,
+  region: string | undefined,
+  production: boolean,
+): DocumentsStore {
+  try {
+    return documentsStoreOf(url, dataDir, { AWS_REGION: region, production });
+  } catch (e) {
+    throw new ConfigError(`DOCUMENTS_URL: ${e instanceof Error ? e.message : 'invalid'}.`);
+  }
 }
 
 /**

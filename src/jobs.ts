@@ -6,6 +6,8 @@ import { publishAuditHead } from './audit/heads.js';
 import { remindDueRightsRequests } from './rights/requests.js';
 import { pushDeletionEvents } from './retention/deletion-events.js';
 import { sweepRetention } from './retention/sweep.js';
+import { jobFinished, jobStarted } from './operations/job-runs.js';
+import { exclusively, periodOf } from './job-claims.js';
 
 /** A task the server runs on a timer, after the commits that gave it work. */
 export interface Job {
@@ -14,12 +16,17 @@ export interface Job {
   run: (deps: AppDeps, now: Date) => Promise<unknown>;
   /** Run once more when the server stops, after the last commits. */
   atStop?: boolean;
+  /**
+   * The job claims its items one by one, so every server process runs it at once; any other job
+   * runs in one process at a time (src/job-claims.ts).
+   */
+  claimsItems?: boolean;
 }
 
 /** Every timer job of the platform, with its period: nothing else runs in the background. */
 export const JOBS: readonly Job[] = [
   // Webhook pushes and notifications leave their outboxes a few seconds after their commit.
-  { name: 'dispatch', periodMs: 5_000, run: (deps, now) => dispatchDue(deps, now) },
+  { name: 'dispatch', periodMs: 5_000, run: (deps, now) => dispatchDue(deps, now), claimsItems: true },
   // The audit chain's head, signed, to a file outside the database; and at shutdown, so the head
   // before a stop is on record whatever happens to the database while the server is down.
   {
@@ -29,7 +36,12 @@ export const JOBS: readonly Job[] = [
     atStop: true,
   },
   // Deletion events to the receivers of deleted dossiers, sent and retried like the pushes.
-  { name: 'deletion_events', periodMs: 5_000, run: (deps, now) => pushDeletionEvents(deps, now) },
+  {
+    name: 'deletion_events',
+    periodMs: 5_000,
+    run: (deps, now) => pushDeletionEvents(deps, now),
+    claimsItems: true,
+  },
   // Replayed answers of idempotent requests are kept a week, then forgotten.
   {
     name: 'forget_expired_replays',
@@ -45,6 +57,37 @@ export const JOBS: readonly Job[] = [
 ];
 
 /**
+ * Runs a job once, its start and end kept for the platform-health screen (wall-clock times: the
+ * demo may move the legal clock). Failing to record a run never stops the job itself.
+ */
+export async function runRecorded(
+  deps: AppDeps,
+  job: Job,
+  onError: (job: string, kind: string) => void,
+): Promise<void> {
+  const startedAt = new Date();
+  await jobStarted(deps.db, job.name, startedAt).catch(() => undefined);
+  let errorKind: string | undefined;
+  try {
+    await job.run(deps, deps.clock.now());
+  } catch (e: unknown) {
+    errorKind = e instanceof Error ? e.name : 'unknown';
+    onError(job.name, errorKind);
+  }
+  await jobFinished(deps.db, job.name, { startedAt, finishedAt: new Date(), errorKind }).catch(
+    () => undefined,
+  );
+}
+
+/** One run, claimed: a job another process is running now is skipped, and not recorded. */
+async function runClaimed(deps: AppDeps, job: Job, onError: (job: string, kind: string) => void) {
+  if (job.claimsItems) return runRecorded(deps, job, onError);
+  await exclusively(deps, job.name, () => runRecorded(deps, job, onError)).catch((e: unknown) => {
+    onError(job.name, e instanceof Error ? e.name : 'unknown');
+  });
+}
+
+/**
  * Runs each job on its own timer, one run of a job at a time. Failures are reported by job and
  * kind only: the items themselves hold personal data and receivers' URLs.
  */
@@ -57,23 +100,16 @@ export function startJobs(
   const timers = jobs.map((job) =>
     setInterval(() => {
       if (running.has(job.name)) return;
-      const run = job
-        .run(deps, deps.clock.now())
-        .catch((e: unknown) => {
-          onError(job.name, e instanceof Error ? e.name : 'unknown');
-        })
-        .finally(() => running.delete(job.name));
+      const run = runClaimed(deps, job, onError).finally(() => running.delete(job.name));
       running.set(job.name, run);
-    }, job.periodMs),
+    }, periodOf(job)),
   );
   return {
     async stop() {
       for (const timer of timers) clearInterval(timer);
       await Promise.all(running.values());
       for (const job of jobs.filter((j) => j.atStop)) {
-        await job.run(deps, deps.clock.now()).catch((e: unknown) => {
-          onError(job.name, e instanceof Error ? e.name : 'unknown');
-        });
+        await runClaimed(deps, job, onError);
       }
     },
   };

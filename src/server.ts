@@ -4,7 +4,7 @@ import { loadConfig } from './config.js';
 import { openPglite, openPostgres, type Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { seedDemo, printDemoWelcome } from './demo/seed.js';
-import { localStorage } from './documents/storage.js';
+import { openDocumentStorage } from './documents/stores.js';
 import { removeOrphanFiles } from './documents/orphans.js';
 import { messagingFrom } from './exchange/channels.js';
 import { sourcesFrom } from './exchange/sources/index.js';
@@ -17,7 +17,8 @@ async function main() {
     ? openPostgres(config.databaseUrl)
     : await openPglite(config.dataDir);
   await migrate(database);
-  const storage = localStorage(join(config.dataDir, 'documents'));
+  // A folder of this machine, or an S3-compatible object store several servers share (DOCUMENTS_URL).
+  const storage = await openDocumentStorage(config.documentsStore);
   // Files a killed process wrote without committing their row (the daily job does it again).
   await removeOrphanFiles({ db: database.db, storage });
   // E-mail by SMTP when SMTP_URL is set (production requires it), else files to read in demo mode;

@@ -11,3 +11,6 @@ export { enterpriseNumberFrom } from '../src/demo/fixtures.js';
 
 /** A whole one-page PDF (fictitious) that passes the upload checks. */
 export { DEMO_PDF } from '../src/demo/fixtures.js';
+
+/** The demo's dossiers, one in every state, as `npm start` seeds them. */
+export { seedDemo } from '../src/demo/seed.js';

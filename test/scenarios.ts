@@ -1,5 +1,7 @@
 import { DEMO_PDF, documentsToUpload, singlePermitSections } from '../src/demo/fixtures.js';
 import type { Client, TestPlatform } from './harness.js';
+import { addYears } from '../src/dossier/model/retention.js';
+import { legalDate } from '../src/platform/clock.js';
 
 let serial = 100;
 
@@ -27,6 +29,10 @@ export async function completeSinglePermitDraft(
       employerSerial: 1,
     },
   );
+  // A test that moved the clock years ahead files with a passport still valid on its day, as a
+  // person would: the fixture's date stands while it is five years away or more.
+  const fiveYearsOn = addYears(legalDate(platform.clock.now()), 5);
+  if (sections.residence.passportExpiry < fiveYearsOn) sections.residence.passportExpiry = fiveYearsOn;
   const created = await employer.post('/api/v1/dossiers', {
     procedure: 'single_permit',
     category: options.category ?? 'single_permit',

@@ -23,16 +23,31 @@ export async function throughGate<R>(
   dossierOf: (row: R) => string,
   carried: Carried,
 ): Promise<R[]> {
+  return (await openedRows(db, actor, clock, rows, dossierOf, carried)).map(([row]) => row);
+}
+
+/** The rows shown, each with its dossier as the gate opened it for the caller. */
+async function openedRows<R>(
+  db: Queryable,
+  actor: Actor,
+  clock: Clock,
+  rows: readonly R[],
+  dossierOf: (row: R) => string,
+  carried: Carried,
+): Promise<[R, Opened][]> {
   const ids = [...new Set(rows.map(dossierOf))];
   if (ids.length === 0) return [];
-  const shown = new Set<string>();
+  const shown = new Map<string, Opened>();
   for (const o of await open(db, actor, clock, ids)) {
     const categories = carried(o);
     if (!categories) continue;
-    shown.add(o.record.id);
+    shown.set(o.record.id, o);
     await logAccess(db, actor, clock, o.record.id, categories, purposeOf(o, undefined));
   }
-  return rows.filter((r) => shown.has(dossierOf(r)));
+  return rows.flatMap((r): [R, Opened][] => {
+    const opened = shown.get(dossierOf(r));
+    return opened ? [[r, opened]] : [];
+  });
 }
 
 /**
@@ -46,7 +61,7 @@ export async function gatedPage<R extends { created_at: Date; id: string; dossie
   rows: readonly R[],
   limit: number,
   carried: Carried,
-  show: (row: R) => T,
+  show: (row: R, opened: Opened) => T,
 ): Promise<{ items: T[]; nextCursor: string | null }> {
   const page = pageOf(
     rows,
@@ -54,6 +69,6 @@ export async function gatedPage<R extends { created_at: Date; id: string; dossie
     (r) => [r.created_at, r.id],
     (r) => r,
   );
-  const shown = await throughGate(db, actor, clock, page.items, (r) => r.dossier_id, carried);
-  return { items: shown.map(show), nextCursor: page.nextCursor };
+  const shown = await openedRows(db, actor, clock, page.items, (r) => r.dossier_id, carried);
+  return { items: shown.map(([row, opened]) => show(row, opened)), nextCursor: page.nextCursor };
 }

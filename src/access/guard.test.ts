@@ -33,6 +33,10 @@ const SENDERS: Record<string, string> = {
   'retention/purge.ts': 'deletes a due dossier whole (Art. 27 §2); reads only what it must delete',
   'retention/sweep.ts': 'recomputes retention from the log and deletes what is due; shows nothing to anyone',
   'documents/orphans.ts': 'removes stored files no document row names; reads storage keys only',
+  'committee/figures.ts':
+    'counts open rights requests and waiting deliveries for the committee; no row leaves it',
+  'operations/health.ts':
+    'counts dossiers per region and state and the outboxes for the operator; no row leaves it',
 };
 
 function tablesNamingADossier(): string[] {

@@ -39,14 +39,20 @@ export async function readDecisionLetter(
   const decision = record.lifecycle.decisions.find((d) => d.id === decisionId);
   const variant = decision && letterVariantFor(decision, opened.grants, record.procedure, record.letters);
   if (!variant) throw new AppError('not_found');
-  const row = await db
+  const rows = await db
     .selectFrom('decision_letter')
     .select(['language', 'courtesy', 'categories', 'content', 'sha256'])
     .where('dossier_id', '=', dossierId)
     .where('action_id', '=', decisionId)
     .where('variant', '=', variant)
-    .where('language', '=', language ?? record.language)
-    .executeTakeFirst();
+    .$if(language !== undefined, (q) => q.where('language', '=', language ?? record.language))
+    .orderBy('language')
+    .execute();
+  // Without a language asked for, the authentic letter: in the dossier's language if it is one.
+  const row =
+    language !== undefined
+      ? rows[0]
+      : (rows.find((r) => !r.courtesy && r.language === record.language) ?? rows.find((r) => !r.courtesy));
   if (!row) throw new AppError('not_found');
   const content = Buffer.from(row.content);
   // A stored letter that no longer matches its hash is not served as the decision it claims to be.

@@ -5,7 +5,8 @@ import type { Clock } from '../platform/clock.js';
 import { newId } from '../platform/ids.js';
 import { AppError } from '../platform/errors.js';
 import { type Sections } from '../contract/sections.js';
-import { NEGATIVE_STATES, type ShownState } from '../contract/states.js';
+import { CLOSED_STATES, NEGATIVE_STATES, type ShownState } from '../contract/states.js';
+import { allowedActions } from '../dossier/model/transitions.js';
 import { activeMandates } from '../identity/holdings.js';
 import type { DossierSummary } from '../contract/views.js';
 
@@ -20,6 +21,7 @@ export interface ListFilters {
   region?: string | undefined;
   q?: string | undefined;
   assigned?: 'me' | 'unassigned' | undefined;
+  stage?: 'open' | 'closed' | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -53,6 +55,7 @@ export function summaryOf(
     createdAt: view.createdAt,
     dueDate: clock?.dueDate ?? null,
     daysLeft: clock?.daysLeft ?? null,
+    allowedActions: allowedActions(record.procedure, record.lifecycle.state, opened.relations),
     assignee,
   };
 }
@@ -111,6 +114,11 @@ export async function listDossiers(
           filters.state === 'negative_decision'
             ? q.where('state', 'in', NEGATIVE_STATES)
             : q.where('state', '=', filters.state ?? ''),
+        )
+        .$if(filters.stage !== undefined, (q) =>
+          filters.stage === 'closed'
+            ? q.where('state', 'in', CLOSED_STATES)
+            : q.where('state', 'not in', CLOSED_STATES),
         )
         .$if(filters.procedure !== undefined, (q) => q.where('procedure', '=', filters.procedure ?? ''))
         .$if(filters.region !== undefined, (q) => q.where('region', '=', filters.region ?? ''))

@@ -20,7 +20,11 @@ export async function loadRecords(
     .innerJoin('organisation as o', 'o.id', 'd.applicant_organisation_id')
     .leftJoin('dossier as f', 'f.id', 'd.follows_dossier_id')
     .selectAll('d')
-    .select(['o.name as applicant_name', 'f.reference as follows_reference'])
+    .select([
+      'o.name as applicant_name',
+      'o.enterprise_number as applicant_enterprise_number',
+      'f.reference as follows_reference',
+    ])
     .where('d.id', 'in', ids)
     .$if(lock, (q) => q.forUpdate('d'))
     .execute();
@@ -94,6 +98,7 @@ export async function loadRecords(
         region: r.region as Region | null,
         applicantOrganisationId: r.applicant_organisation_id,
         applicantName: r.applicant_name,
+        applicantEnterpriseNumber: r.applicant_enterprise_number,
         follows:
           r.follows_dossier_id && r.follows_kind && r.follows_reference
             ? { kind: r.follows_kind, reference: r.follows_reference, dossierId: r.follows_dossier_id }

@@ -1,4 +1,6 @@
 import type { DataCategory } from '../contract/documents.js';
+import { concernsOf } from '../contract/check-fields.js';
+import type { Procedure } from '../contract/procedures.js';
 import { SECTION_NAMES, type SectionName } from '../contract/sections.js';
 import type { DossierViewWithSources, SourceCheckView } from '../contract/views.js';
 import type { SourceCheckRecord } from '../dossier/model/record.js';
@@ -18,7 +20,7 @@ function only(section: object, fields: readonly string[] | undefined): Record<st
 }
 
 /** The latest run is the current picture; earlier runs stay stored for the record. */
-function latestRun(checks: readonly SourceCheckRecord[]): SourceCheckView[] {
+function latestRun(checks: readonly SourceCheckRecord[], procedure: Procedure): SourceCheckView[] {
   const last = checks.at(-1);
   if (!last) return [];
   return checks
@@ -29,6 +31,7 @@ function latestRun(checks: readonly SourceCheckRecord[]): SourceCheckView[] {
       outcome: c.outcome,
       detail: c.detail,
       fetchedAt: c.fetchedAt.toISOString(),
+      concerns: concernsOf(c.check, procedure),
     }));
 }
 
@@ -49,11 +52,15 @@ export function redact(opened: Opened): { view: Redacted; read: DataCategory[] }
   const read = new Set<DataCategory>();
   const administration = followsAdministration(opened);
   const sections: Partial<Record<SectionName, Record<string, unknown>>> = {};
+  const fieldsShown: Partial<Record<SectionName, string[]>> = {};
   for (const name of SECTION_NAMES) {
     const category = SECTION_CATEGORY[name];
     // The fee section is part of the file's administration: decision-only parties do not see it.
     if (grants[category].level === 'R' && (name !== 'fee' || administration)) {
-      sections[name] = only(record.sections[name] ?? {}, grants[category].fields);
+      const fields = grants[category].fields;
+      sections[name] = only(record.sections[name] ?? {}, fields);
+      // Said aloud, so a reader can tell a field the law hides from one nobody filled in.
+      if (fields) fieldsShown[name] = [...fields];
       read.add(category);
     }
   }
@@ -68,7 +75,7 @@ export function redact(opened: Opened): { view: Redacted; read: DataCategory[] }
       { ...base, downloadable: true, fileName: d.fileName, mediaType: d.mediaType, sizeBytes: d.sizeBytes },
     ];
   });
-  const sources = grants.source.level === 'R' ? latestRun(record.sourceChecks) : null;
+  const sources = grants.source.level === 'R' ? latestRun(record.sourceChecks, record.procedure) : null;
   if (sources?.length) read.add('source');
   const decisions = decisionViews(record.lifecycle, grants, record.procedure, record.letters);
   if (decisions.some((d) => 'grounds' in d)) read.add('grounds');
@@ -82,7 +89,11 @@ export function redact(opened: Opened): { view: Redacted; read: DataCategory[] }
     language: record.language,
     region: record.region,
     state: stateShown(record.lifecycle, grants, record.procedure),
-    applicant: { organisationId: record.applicantOrganisationId, name: record.applicantName },
+    applicant: {
+      organisationId: record.applicantOrganisationId,
+      name: record.applicantName,
+      enterpriseNumber: record.applicantEnterpriseNumber,
+    },
     follows: record.follows && { kind: record.follows.kind, reference: record.follows.reference },
     createdAt: record.createdAt.toISOString(),
     filedAt: record.lifecycle.filedAt?.toISOString() ?? null,
@@ -102,6 +113,7 @@ export function redact(opened: Opened): { view: Redacted; read: DataCategory[] }
         }))
       : [],
     withheld: (Object.keys(grants) as DataCategory[]).filter((c) => grants[c].level !== 'R'),
+    fieldsShown,
     sources,
   };
   return { view, read: [...read] };

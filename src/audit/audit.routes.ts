@@ -2,7 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { auditHead, headSignatureHolds } from './audit.js';
-import { latestPublishedHead } from './heads.js';
+import { latestPublishedHead, readPublishedHeads, verifyWithPublishedHeads } from './heads.js';
+import { AuditVerification } from '../contract/oversight.js';
+import { actorOf } from '../identity/request.js';
+import { AppError } from '../platform/errors.js';
 
 const Head = z.object({
   seq: z.number().int().describe('The sequence number of the head row'),
@@ -57,6 +60,43 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             signatureValid: headSignatureHolds(published, deps.config.auditKey),
           },
           current: await auditHead(deps.db),
+        };
+      },
+    );
+
+    app.get(
+      '/audit/verification',
+      {
+        config: {
+          permission: {
+            who: 'signed_in',
+            kinds: ['onss', 'regional_authority', 'dvz'],
+            why: 'the operator and the controllers’ data protection officers check the trail is intact',
+          },
+        },
+        schema: {
+          tags: ['audit'],
+          summary: 'Verify the whole audit trail now, against the heads published outside the database',
+          response: { 200: AuditVerification },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        // Of a controller, only its DPO: its case officers have no business with the trail.
+        if (actor.organisation.kind !== 'onss' && !actor.roles.includes('dpo'))
+          throw new AppError('oversight_only');
+        const dir = deps.config.auditHeadDir;
+        const result = await verifyWithPublishedHeads(deps.db, deps.config.auditKey, dir);
+        const headsFailed =
+          !result.ok && ['head_forged', 'head_mismatch', 'tail_missing'].includes(result.reason);
+        return {
+          intact: result.ok,
+          entries: result.entries,
+          head: result.ok ? result.head : null,
+          publishedHeads: { checked: readPublishedHeads(dir).heads.length, agree: !headsFailed },
+          brokenAt: result.ok ? null : result.brokenAt,
+          reason: result.ok ? null : result.reason,
+          verifiedAt: deps.clock.now().toISOString(),
         };
       },
     );

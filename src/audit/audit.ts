@@ -35,6 +35,9 @@ export const AUDIT_KINDS = [
   'rights_request_reminded',
   'rights_export',
   'dossier_deleted',
+  'committee_designation',
+  'committee_record',
+  'cost_recorded',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

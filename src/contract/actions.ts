@@ -25,6 +25,7 @@ export const ACTIONS = [
   'lift_restriction',
   'register_hold',
   'lift_hold',
+  'confirm_fee_payment',
 ] as const;
 
 export type ActionName = (typeof ACTIONS)[number];

@@ -19,7 +19,38 @@ export const DELIVERY_EVENTS = [
 export const DeliveryEvent = z.enum(DELIVERY_EVENTS);
 export type DeliveryEvent = z.infer<typeof DeliveryEvent>;
 
-/** A decision delivered to the caller's organisation: ids and what happened, never content. */
+/**
+ * Who the delivered decision is about, as far as the gate lets the recipient read it: a post
+ * checks the person and the passport before it issues a visa D (Art. 21-23).
+ */
+export const DeliveredWorker = z
+  .object({
+    givenNames: z.string(),
+    familyName: z.string(),
+    birthDate: z.string(),
+    nationality: z.string(),
+    passportNumber: z.string(),
+    passportIssuingCountry: z.string(),
+    passportExpiry: z.string(),
+  })
+  .partial();
+export type DeliveredWorker = z.infer<typeof DeliveredWorker>;
+
+/** The delivered decision as the recipient may read it: what it authorises, and for how long. */
+export const DeliveredDecision = z.object({
+  kind: z.string(),
+  outcome: z.string(),
+  validFrom: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  permitType: z.string().nullable(),
+});
+export type DeliveredDecision = z.infer<typeof DeliveredDecision>;
+
+/**
+ * A decision delivered to the caller's organisation: ids and what happened. In the inbox (never
+ * in a push) it also names the worker and the decision, each only as the gate lets the caller
+ * read that dossier.
+ */
 export const DeliveryItem = z
   .object({
     id: z.string(),
@@ -30,6 +61,12 @@ export const DeliveryItem = z
     decisionId: z.string(),
     deliveredAt: Instant,
     acknowledgedAt: Instant.nullable(),
+    worker: DeliveredWorker.nullable()
+      .optional()
+      .describe('Null when the caller may read neither the identity nor the passport data'),
+    decision: DeliveredDecision.nullable()
+      .optional()
+      .describe('Null when the caller may know only that a decision was taken'),
   })
   .meta({ id: 'DeliveryItem', description: 'A decision delivered to the caller’s organisation' });
 export type DeliveryItem = z.infer<typeof DeliveryItem>;

@@ -84,6 +84,12 @@ export const FIELD_MESSAGES = {
     de: 'Staatsangehörige der EU, des EWR und der Schweiz brauchen keine kombinierte Erlaubnis und keine Arbeitserlaubnis.',
     en: 'Nationals of the EU, the EEA and Switzerland need no single permit or work permit.',
   },
+  not_other_member_state: {
+    nl: 'Geef de code van een andere lidstaat van de Europese Unie dan België (bv. NL of DE).',
+    fr: 'Indiquez le code d’un autre État membre de l’Union européenne que la Belgique (p. ex. NL ou DE).',
+    de: 'Geben Sie den Code eines anderen Mitgliedstaats der Europäischen Union als Belgien an (z. B. NL oder DE).',
+    en: 'Give the code of a Member State of the European Union other than Belgium (e.g. NL or DE).',
+  },
   invalid_niss: {
     nl: 'Dit is geen geldig rijksregister- of BIS-nummer: controleer de 11 cijfers.',
     fr: 'Ce n’est pas un numéro de registre national ou BIS valable : vérifiez les 11 chiffres.',
@@ -131,6 +137,42 @@ export const FIELD_MESSAGES = {
     fr: 'Vous n’avez pas de mandat valable de cet employeur pour tous ses dossiers.',
     de: 'Sie haben kein gültiges Mandat dieses Arbeitgebers für alle seine Dossiers.',
     en: 'You hold no valid mandate from this employer for all its dossiers.',
+  },
+  passport_expired: {
+    nl: 'Dit paspoort is verlopen. Laat het paspoort eerst vernieuwen en vul dan het nummer en de vervaldatum van het nieuwe paspoort in.',
+    fr: 'Ce passeport est expiré. Faites d’abord renouveler le passeport, puis indiquez le numéro et la date d’expiration du nouveau passeport.',
+    de: 'Dieser Reisepass ist abgelaufen. Lassen Sie den Pass zuerst erneuern und geben Sie dann Nummer und Ablaufdatum des neuen Passes an.',
+    en: 'This passport has expired. Have the passport renewed first, then enter the number and expiry date of the new passport.',
+  },
+  passport_expires_before_stay_end: {
+    nl: 'Het paspoort vervalt vóór het einde van de gevraagde tewerkstelling. Vul een paspoort in dat geldig blijft tot minstens de einddatum van de tewerkstelling (laat het zo nodig eerst vernieuwen), of verbeter de data.',
+    fr: 'Le passeport expire avant la fin de l’occupation demandée. Indiquez un passeport valable au moins jusqu’à la date de fin de l’occupation (faites-le d’abord renouveler si nécessaire), ou corrigez les dates.',
+    de: 'Der Reisepass läuft vor dem Ende der beantragten Beschäftigung ab. Geben Sie einen Pass an, der mindestens bis zum Enddatum der Beschäftigung gültig ist (lassen Sie ihn nötigenfalls zuerst erneuern), oder berichtigen Sie die Daten.',
+    en: 'The passport expires before the end of the requested employment. Enter a passport that stays valid until at least the end date of employment (have it renewed first if needed), or correct the dates.',
+  },
+  stay_ends_after_passport: {
+    nl: 'Deze datum ligt na de vervaldatum van het paspoort (stap Verblijf). Verbeter de datum, of laat het paspoort eerst vernieuwen en vul bij Verblijf de vervaldatum van het nieuwe paspoort in.',
+    fr: 'Cette date est postérieure à la date d’expiration du passeport (étape Séjour). Corrigez la date, ou faites d’abord renouveler le passeport et indiquez sous Séjour la date d’expiration du nouveau passeport.',
+    de: 'Dieses Datum liegt nach dem Ablaufdatum des Reisepasses (Schritt Aufenthalt). Berichtigen Sie das Datum oder lassen Sie den Pass zuerst erneuern und geben Sie unter Aufenthalt das Ablaufdatum des neuen Passes an.',
+    en: 'This date is after the passport’s expiry date (Residence step). Correct the date, or have the passport renewed first and enter the new passport’s expiry date under Residence.',
+  },
+  issued_after_expiry: {
+    nl: 'De afgiftedatum moet vóór de vervaldatum liggen. Neem beide data over zoals ze in het paspoort staan.',
+    fr: 'La date de délivrance doit précéder la date d’expiration. Recopiez les deux dates telles qu’elles figurent dans le passeport.',
+    de: 'Das Ausstellungsdatum muss vor dem Ablaufdatum liegen. Übernehmen Sie beide Daten so, wie sie im Pass stehen.',
+    en: 'The date of issue must be before the expiry date. Copy both dates exactly as they appear in the passport.',
+  },
+  birth_date_in_future: {
+    nl: 'Een geboortedatum kan niet in de toekomst liggen. Controleer vooral het jaar (JJJJ-MM-DD).',
+    fr: 'Une date de naissance ne peut pas être dans le futur. Vérifiez surtout l’année (AAAA-MM-JJ).',
+    de: 'Ein Geburtsdatum kann nicht in der Zukunft liegen. Prüfen Sie vor allem das Jahr (JJJJ-MM-TT).',
+    en: 'A date of birth cannot be in the future. Check the year in particular (YYYY-MM-DD).',
+  },
+  enterprise_number_not_applicant: {
+    nl: 'Dit is niet het ondernemingsnummer van de werkgever voor wie deze aanvraag loopt. Vul het eigen nummer van de werkgever in; voor een andere werkgever start u een nieuwe aanvraag, aangemeld als die werkgever of met een mandaat van hem.',
+    fr: 'Ce n’est pas le numéro d’entreprise de l’employeur pour qui cette demande est faite. Indiquez le numéro propre de l’employeur ; pour un autre employeur, commencez une nouvelle demande, connecté comme cet employeur ou avec un mandat de sa part.',
+    de: 'Dies ist nicht die Unternehmensnummer des Arbeitgebers, für den dieser Antrag gestellt wird. Geben Sie die eigene Nummer des Arbeitgebers an; für einen anderen Arbeitgeber beginnen Sie einen neuen Antrag, angemeldet als dieser Arbeitgeber oder mit einem Mandat von ihm.',
+    en: 'This is not the enterprise number of the employer this application is made for. Enter the employer’s own number; for another employer, start a new application signed in as that employer or under a mandate from it.',
   },
   document_not_in_dossier: {
     nl: 'Dit document hoort niet bij dit dossier.',

@@ -97,3 +97,29 @@ export function isCountryCode(s: string): boolean {
 export function isEuEeaChNational(country: string): boolean {
   return EU_EEA_CH_CODES.has(country);
 }
+
+/**
+ * An IBAN (ISO 13616): two letters, two check digits, then up to 30 letters and digits, the whole
+ * rearranged (country and check to the end, letters as 10-35) leaving 1 modulo 97. Takes spaces;
+ * answers the compact upper-case form. A Belgian IBAN has 16 characters.
+ */
+export function parseIban(input: string): string | undefined {
+  const compact = input.replace(/\s/g, '').toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact)) return undefined;
+  if (compact.startsWith('BE') && compact.length !== 16) return undefined;
+  const rearranged = `${compact.slice(4)}${compact.slice(0, 4)}`.replace(/[A-Z]/g, (c) =>
+    String(c.charCodeAt(0) - 55),
+  );
+  // Piecewise, as the number has up to 70 digits.
+  let rest = 0;
+  for (const digit of rearranged) rest = (rest * 10 + Number(digit)) % 97;
+  return rest === 1 ? compact : undefined;
+}
+
+/** The IBAN in groups of four, as it is printed for people to copy. */
+export const formatIban = (compact: string): string => compact.replace(/(.{4})(?=.)/g, '$1 ');
+
+/** A BIC (ISO 9362): bank code (4 letters), country (2 letters), location (2), optional branch (3). */
+export function isBic(input: string): boolean {
+  return /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(input);
+}

@@ -9,6 +9,8 @@ import {
   parseStructuredReference,
 } from './identifiers.js';
 import { isKnownPostcode } from './postcodes.js';
+import { EU_EEA_CH } from './countries.js';
+import { APPLICATION_KINDS, PERMIT_REASONS } from './statistics.js';
 
 /** A refinement whose failure carries a catalogued field code (see FIELD_MESSAGES). */
 const fail = (ctx: z.RefinementCtx, code: FieldErrorCode, path: PropertyKey[] = []) => {
@@ -29,6 +31,12 @@ const country = z.string().superRefine((v, ctx) => {
 const thirdCountry = z.string().superRefine((v, ctx) => {
   if (!isCountryCode(v)) fail(ctx, 'invalid_country');
   else if (isEuEeaChNational(v)) fail(ctx, 'eu_national');
+});
+
+/** Long-term mobility comes from another Member State of the Union (Directives 2014/66/EU, 2016/801/EU). */
+const previousMemberState = z.string().superRefine((v, ctx) => {
+  if (!isCountryCode(v)) fail(ctx, 'invalid_country');
+  else if (v === 'BE' || !EU_EEA_CH.slice(0, 27).includes(v)) fail(ctx, 'not_other_member_state');
 });
 
 const niss = z.string().transform((v, ctx) => {
@@ -110,6 +118,7 @@ export const ResidenceSection = z
   .object({
     passportNumber: z.string().regex(/^[A-Za-z0-9]{5,20}$/),
     passportIssuingCountry: country,
+    passportIssueDate: isoDate,
     passportExpiry: isoDate,
     currentPermit: z.object({ kind: text(100), number: text(50), validUntil: isoDate }).strict(),
     email,
@@ -117,9 +126,18 @@ export const ResidenceSection = z
     abroad: z.boolean(),
     visaPost: z.uuid(),
     municipality: z.uuid(),
+    /** Long-term mobility: the Member State that admitted the person first (Eurostat ICT and researcher tables). */
+    previousMemberState,
   })
   .partial()
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    // Same-length ISO dates order lexically as they do in time.
+    const { passportIssueDate: issued, passportExpiry: expiry } = r;
+    if (issued && expiry && isIsoDate(issued) && isIsoDate(expiry) && issued >= expiry) {
+      fail(ctx, 'issued_after_expiry', ['passportIssueDate']);
+    }
+  });
 
 export const EmploymentSection = z
   .object({
@@ -163,6 +181,9 @@ export const EmploymentSection = z
       .strict(),
     seasonalSector: text(100),
     ictRole: z.enum(['manager', 'specialist', 'trainee']),
+    /** First permit, renewal or change of employer, and the reason of a single permit (Eurostat, Art. 31). */
+    applicationKind: z.enum(APPLICATION_KINDS),
+    permitReason: z.enum(PERMIT_REASONS),
   })
   .partial()
   .strict()

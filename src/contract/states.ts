@@ -33,6 +33,17 @@ export const NEGATIVE_STATES = [
 export const SHOWN_STATES = [...STATES, 'negative_decision'] as const;
 export type ShownState = (typeof SHOWN_STATES)[number];
 
+/**
+ * States in which nothing is left to examine: issued, withdrawn by the applicant, or after a
+ * negative decision. A work queue hides them unless asked; every negative state is among them, so
+ * the filter never tells a decision's kind (Art. 24).
+ */
+export const CLOSED_STATES = [
+  'issued',
+  'withdrawn_by_applicant',
+  ...NEGATIVE_STATES,
+] as const satisfies readonly DossierState[];
+
 export const isNegativeState = (state: DossierState): boolean =>
   (NEGATIVE_STATES as readonly DossierState[]).includes(state);
 

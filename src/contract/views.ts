@@ -148,6 +148,27 @@ export type RequestItem = z.infer<typeof RequestItem>;
 /** A section's fields as stored (the section schemas of sections.ts), shown when its category is readable. */
 const SectionContent = z.record(z.string(), z.unknown());
 
+/** The fee to pay, where to pay it, and where its payment stands (Art. 18 §1 1°). */
+export const FeeView = z
+  .object({
+    amountCents: z.number().int(),
+    legalSource: z.string(),
+    paymentReference: z.string().describe('The structured communication (OGM/VCS) that names this dossier'),
+    state: z
+      .enum(['due', 'proof_uploaded', 'paid_confirmed', 'exempt'])
+      .describe('exempt: nothing to pay; paid_confirmed: the examining authority confirmed the receipt'),
+    payTo: z
+      .object({ beneficiary: z.string(), iban: z.string(), bic: z.string() })
+      .nullable()
+      .describe('The collecting authority’s account; null where nothing is due or none is configured yet'),
+    epcQr: z
+      .string()
+      .nullable()
+      .describe('The text of the EPC069-12 QR code (SEPA credit transfer) a banking app scans'),
+  })
+  .meta({ id: 'FeeView', description: 'The fee of a dossier and how to pay it' });
+export type FeeView = z.infer<typeof FeeView>;
+
 export const DossierView = z.object({
   id: z.string(),
   reference: z.string(),
@@ -157,7 +178,14 @@ export const DossierView = z.object({
   language: z.string(),
   region: z.string().nullable(),
   state: z.enum(SHOWN_STATES),
-  applicant: z.object({ organisationId: z.string(), name: z.string() }),
+  applicant: z.object({
+    organisationId: z.string(),
+    name: z.string(),
+    enterpriseNumber: z
+      .string()
+      .nullable()
+      .describe('The applicant organisation’s registered enterprise number (public KBO data)'),
+  }),
   follows: z.object({ kind: z.string(), reference: z.string() }).nullable(),
   createdAt: Instant,
   filedAt: Instant.nullable(),
@@ -171,9 +199,7 @@ export const DossierView = z.object({
     })
     .partial()
     .describe('The sections the caller may read; the others are left out (see `withheld`)'),
-  fee: z
-    .object({ amountCents: z.number().int(), legalSource: z.string(), paymentReference: z.string() })
-    .nullable(),
+  fee: FeeView.nullable(),
   documents: z.array(
     z.object({
       id: z.string(),
@@ -211,6 +237,18 @@ export const DossierView = z.object({
     .describe('For the examining authorities: what the rule tables asked of this filing, and what is there'),
   allowedActions: z.array(z.enum(ACTIONS)),
   withheld: z.array(z.enum(DATA_CATEGORIES)),
+  fieldsShown: z
+    .object({
+      identity: z.array(z.string()),
+      residence: z.array(z.string()),
+      employment: z.array(z.string()),
+      selfEmployed: z.array(z.string()),
+      fee: z.array(z.string()),
+    })
+    .partial()
+    .describe(
+      'Sections the law lets the caller read only in part: the fields shown; the section’s other fields are withheld',
+    ),
   retention: RetentionView.nullable(),
 });
 export type DossierView = z.infer<typeof DossierView>;
@@ -223,6 +261,10 @@ export const SourceCheckView = z
     outcome: z.string(),
     detail: z.unknown().describe('What the authentic source answered that the outcome rests on'),
     fetchedAt: Instant,
+    concerns: z
+      .object({ section: z.string(), field: z.string() })
+      .nullable()
+      .describe('The section and field of the application the check judges, to show its finding there'),
   })
   .meta({
     id: 'SourceCheckView',
@@ -259,6 +301,9 @@ export const DossierSummary = z
     createdAt: Instant,
     dueDate: LegalDate.nullable(),
     daysLeft: z.number().int().nullable(),
+    allowedActions: z
+      .array(z.enum(ACTIONS))
+      .describe('What the caller may do now, as on the dossier itself: a queue shows the action needed'),
     assignee: z
       .object({ name: z.string(), isMe: z.boolean() })
       .nullable()

@@ -75,7 +75,23 @@ export async function once<T>(
       }),
     )
     .execute();
-  return result;
+  // The first answer as a replay will give it: byte for byte the same to every retry.
+  return { status: result.status, body: inJsonbKeyOrder(result.body) as T };
+}
+
+/**
+ * A value with its objects' keys in the order jsonb keeps them (shorter keys first, then by
+ * bytes), so the answer sent now and the one replayed from the record serialise alike.
+ */
+export function inJsonbKeyOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(inJsonbKeyOrder);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  entries.sort(([a], [b]) => {
+    const [x, y] = [Buffer.from(a), Buffer.from(b)];
+    return x.length - y.length || Buffer.compare(x, y);
+  });
+  return Object.fromEntries(entries.map(([k, v]) => [k, inJsonbKeyOrder(v)]));
 }
 
 /** Deletes the answers no longer replayed; the server runs it with the outbox dispatcher. */

@@ -39,6 +39,7 @@ export interface AppUser {
   totp_secret: string | null;
   totp_pending_secret: string | null;
   totp_last_step: number | null;
+  language: string | null;
 }
 
 export interface AuditTrail {
@@ -52,6 +53,75 @@ export interface AuditTrail {
   prev_hash: string;
   hash: string;
   algorithm: string;
+}
+
+export interface CommitteeAgendaItem {
+  id: string;
+  meeting_id: string;
+  position: number;
+  title: string;
+  kind: string;
+  outcome: string | null;
+  decided_at: Date | null;
+}
+
+export interface CommitteeAttendance {
+  meeting_id: string;
+  member_id: string;
+  present: boolean;
+}
+
+export interface CommitteeMeeting {
+  id: string;
+  held_on: string;
+  title: string;
+  urgent: Generated<boolean>;
+  minutes: string | null;
+  minutes_closed_at: Date | null;
+  created_by_user_id: string;
+  created_at: Date;
+}
+
+export interface CommitteeMember {
+  id: string;
+  body: string;
+  seat: string;
+  name: string;
+  user_id: string | null;
+  designated_on: string;
+  ended_on: string | null;
+  designated_by_user_id: string;
+  created_at: Date;
+}
+
+export interface CommitteeVote {
+  item_id: string;
+  body: string;
+  member_id: string;
+  choice: string;
+  recorded_at: Date;
+}
+
+export interface CostKey {
+  period: string;
+  federal_in_scope_bp: number;
+  federal_out_of_scope_bp: number;
+  regional_key: string;
+  fixed_shares: Json | null;
+  updated_by_user_id: string;
+  updated_at: Date;
+}
+
+export interface CostLine {
+  id: string;
+  period: string;
+  phase: string;
+  nature: string;
+  scope: string;
+  description: string;
+  amount_cents: number;
+  created_by_user_id: string;
+  created_at: Date;
 }
 
 export interface DecisionLetter {
@@ -232,6 +302,19 @@ export interface InboxMessage {
   created_at: Date;
   read_at: Date | null;
   read_by_user_id: string | null;
+  text_kind: string | null;
+  text_vars: Json | null;
+}
+
+export interface JobRun {
+  job: string;
+  started_at: Date;
+  finished_at: Date | null;
+  outcome: string;
+  duration_ms: number | null;
+  error_kind: string | null;
+  runs: Generated<number>;
+  failures: Generated<number>;
 }
 
 export interface LoginAttempt {
@@ -384,6 +467,33 @@ export interface SourceCheck {
   fetched_at: Date;
 }
 
+export interface StatisticFact {
+  id: Generated<number>;
+  event: string;
+  year: number;
+  month: number;
+  procedure: string | null;
+  category: string | null;
+  long_term_mobility: Generated<boolean>;
+  region: string | null;
+  decision_kind: string | null;
+  outcome: string | null;
+  application_kind: string | null;
+  reason: string | null;
+  validity_months: number | null;
+  citizenship: string | null;
+  sex: string | null;
+  age_band: string | null;
+  isco2: string | null;
+  nace_division: string | null;
+  ict_role: string | null;
+  previous_member_state: string | null;
+  ex_officio_category: string | null;
+  days_taken: number | null;
+  deadline_days: number | null;
+  within_deadline: boolean | null;
+}
+
 export interface SubjectMessage {
   id: string;
   dossier_id: string;
@@ -393,6 +503,8 @@ export interface SubjectMessage {
   body: string;
   created_at: Date;
   read_at: Date | null;
+  text_kind: string | null;
+  text_vars: Json | null;
 }
 
 export interface ThrottleEvent {
@@ -432,6 +544,13 @@ export interface DB {
   api_token: ApiToken;
   app_user: AppUser;
   audit_trail: AuditTrail;
+  committee_agenda_item: CommitteeAgendaItem;
+  committee_attendance: CommitteeAttendance;
+  committee_meeting: CommitteeMeeting;
+  committee_member: CommitteeMember;
+  committee_vote: CommitteeVote;
+  cost_key: CostKey;
+  cost_line: CostLine;
   decision_letter: DecisionLetter;
   decision_notification: DecisionNotification;
   deletion_push: DeletionPush;
@@ -447,6 +566,7 @@ export interface DB {
   dossier_subject: DossierSubject;
   idempotency_record: IdempotencyRecord;
   inbox_message: InboxMessage;
+  job_run: JobRun;
   login_attempt: LoginAttempt;
   mandate: Mandate;
   membership: Membership;
@@ -461,6 +581,7 @@ export interface DB {
   schema_migration: SchemaMigration;
   session: Session;
   source_check: SourceCheck;
+  statistic_fact: StatisticFact;
   subject_message: SubjectMessage;
   throttle_event: ThrottleEvent;
   webhook_push: WebhookPush;

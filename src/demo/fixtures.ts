@@ -109,6 +109,19 @@ export function singlePermitSections(
   };
 }
 
+/**
+ * A filing from before the platform checked the passport against the stay: the passport expires
+ * during the requested employment, which the examining authority's automated check points out.
+ */
+export function withPassportExpiringDuringStay(sections: ReturnType<typeof singlePermitSections>) {
+  return {
+    ...sections,
+    residence: { ...sections.residence, passportIssueDate: '2017-04-01', passportExpiry: '2027-03-31' },
+    employment: { ...sections.employment, endDate: '2027-12-31' },
+    fee: { ...sections.fee, paidAt: '2026-10-09' },
+  };
+}
+
 /** The documents the rule tables ask of a dossier with these facts today. */
 export function documentsToUpload(input: {
   procedure: Procedure;

@@ -114,6 +114,12 @@ export const DEMO_ACCOUNTS: readonly {
   { username: 'pes', organisation: 'pes', name: 'Piet PES (demo)' },
   { username: 'operator', organisation: 'onss', name: 'Otto Operator (demo)' },
   { username: 'dpo', organisation: 'flanders', name: 'Dana DPO (demo)', roles: ['dpo'] },
+  {
+    username: 'committee',
+    organisation: 'committee',
+    name: 'Cora Committee Secretariat (demo)',
+    roles: ['member', 'secretariat'],
+  },
 ];
 
 export type DemoDirectory = { organisations: Record<string, string>; users: Record<string, string> };

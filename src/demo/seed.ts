@@ -7,9 +7,16 @@ import { addDocument } from '../documents/documents.service.js';
 import { createDossier, submitDossier } from '../dossier/drafting.js';
 import { decideAdmissibility, requestDocuments } from '../dossier/examination.js';
 import { decide, recordIssued, withdrawApplication } from '../dossier/decisions.js';
-import { addDays, legalDate } from '../platform/clock.js';
-import { DEMO_PDF, documentsToUpload, singlePermitSections, type WorkerSeed } from './fixtures.js';
+import { addDays, FixedClock, legalDate } from '../platform/clock.js';
+import {
+  DEMO_PDF,
+  documentsToUpload,
+  singlePermitSections,
+  withPassportExpiringDuringStay,
+  type WorkerSeed,
+} from './fixtures.js';
 import { actorFor, DEMO_ACCOUNTS, seedParties, type DemoDirectory } from './parties.js';
+import { seedDemoCommittee } from '../committee/demo.js';
 
 /** The demo's dossiers: one in every state, a draft ready to file, and a withdrawn application. */
 type Step = Exclude<DossierState, 'withdrawn_by_applicant'> | 'complete' | 'withdrawn';
@@ -160,7 +167,59 @@ const NATIONALITIES = [
   'KE',
 ];
 
-/** Demo mode: the parties, then fifteen fictitious dossiers, one in every state (only on an empty platform). */
+/** When the demo's older filing was made: before the platform refused a passport that ends before the stay. */
+const BEFORE_PASSPORT_CHECK = new Date('2026-10-12T09:00:00Z');
+
+/**
+ * A Flemish single permit filed before the passport check existed, whose passport expires during
+ * the requested employment: the Flemish case officer sees the automated check's finding.
+ */
+async function filedWithExpiringPassport(deps: AppDeps, dir: DemoDirectory, serial: number) {
+  const then = { ...deps, clock: new FixedClock(BEFORE_PASSPORT_CHECK) };
+  const employer = {
+    actor: await actorFor(deps.db, 'employer'),
+    idempotencyKey: undefined,
+    route: 'demo',
+    request: undefined,
+  };
+  const worker = {
+    serial,
+    givenNames: `Demo ${serial}`,
+    familyName: 'Voorbeeld-Exemple',
+    nationality: 'PE',
+    abroad: true,
+    workplacePostcode: '9000',
+  };
+  const sections = withPassportExpiringDuringStay(
+    singlePermitSections(worker, {
+      visaPost: dir.organisations.post ?? '',
+      municipality: dir.organisations.municipality ?? '',
+      employerSerial: 1,
+    }),
+  );
+  const created = await createDossier(
+    then,
+    employer,
+    { procedure: 'single_permit', category: 'single_permit', sections },
+    'nl',
+  );
+  const id = created.body.id;
+  for (const type of documentsToUpload({
+    procedure: 'single_permit',
+    category: 'single_permit',
+    postcode: worker.workplacePostcode,
+    abroad: worker.abroad,
+    on: legalDate(BEFORE_PASSPORT_CHECK),
+  })) {
+    await addDocument(then, employer, id, { type, fileName: `${type}.pdf`, content: DEMO_PDF });
+  }
+  await submitDossier(then, employer, id);
+}
+
+/**
+ * Demo mode: the parties, then fictitious dossiers, one in every state, and an older filing whose
+ * passport ends during the stay (only on an empty platform).
+ */
 export async function seedDemo(deps: AppDeps): Promise<DemoDirectory> {
   const dir = await seedParties(deps.db);
   if ((await countDossiers(deps.db)) > 0) return dir;
@@ -179,6 +238,8 @@ export async function seedDemo(deps: AppDeps): Promise<DemoDirectory> {
       target,
     );
   }
+  await filedWithExpiringPassport(deps, dir, DEMO_TARGETS.length + 1);
+  await seedDemoCommittee(deps);
   return dir;
 }
 

@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps.js';
 import { recordOutbox } from '../exchange/deliveries.js';
 import type { Command } from '../identity/request.js';
 import { recordLetters } from '../letters/letters.js';
+import { recordFact } from '../statistics/facts.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { once, type Replayable } from '../db/idempotency.js';
@@ -143,6 +144,8 @@ export async function actIn(
   // Deliveries, webhook pushes, notifications and decision letters commit (or roll back) with
   // the action itself: a decision never exists without its letters.
   await recordOutbox(tx, deps, after, logged);
+  // The anonymous fact of a filing, decision, withdrawal or end commits with it (lifecycle.md §3).
+  await recordFact(tx, after, logged);
   after.letters = [...record.letters, ...(await recordLetters(tx, after, logged))];
   const now = reopen(command.actor, opened, after);
   return showDossier(tx, command.actor, deps.clock, now, purposeOf(now, undefined));

@@ -12,6 +12,7 @@ import type { FastifyRequest } from 'fastify';
 import { createDossier, editDossier, renew, submitDossier } from './drafting.js';
 import { answerRequest, decideAdmissibility, extendDeadline, requestDocuments } from './examination.js';
 import { liftHold, registerHold } from './holds.js';
+import { confirmFeePayment } from './paying.js';
 import { decide, recordIssued, withdrawApplication } from './decisions.js';
 import { searchDossiers } from '../access/search.js';
 import { assignToSelf, assignmentOf, releaseAssignment } from './assignment.js';
@@ -301,6 +302,12 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     act('holds/lift', 'Lift a legal hold the caller’s authority registered', LiftHoldBody, (r, id, b) =>
       liftHold(deps, commandOf(r), id, b),
+    );
+    act(
+      'fee/confirmation',
+      'Confirm that the fee reached the collecting authority’s account (examining authority)',
+      z.object({}).strict().optional(),
+      (r, id) => confirmFeePayment(deps, commandOf(r), id),
     );
     act(
       'renewal',

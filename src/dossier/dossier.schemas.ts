@@ -38,6 +38,12 @@ export const ListQuery = z
     region: z.enum(['flanders', 'wallonia', 'brussels', 'ostbelgien']).optional(),
     q: z.string().min(2).max(100).optional(),
     assigned: z.enum(['me', 'unassigned']).optional(),
+    stage: z
+      .enum(['open', 'closed'])
+      .optional()
+      .describe(
+        'open: still being examined or issued after; closed: issued, withdrawn or after a negative decision',
+      ),
     cursor: z.string().max(500).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })

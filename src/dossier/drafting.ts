@@ -15,6 +15,7 @@ import { isCategoryOf, isProcedureInForce, procedureInForceFrom } from '../rules
 import { regionOfPostcode } from '../rules/regions.js';
 import { actIn, inTransaction, performAction } from './acting.js';
 import { appendAction, nextAction, nextReference } from './dossier.store.js';
+import { entryErrors } from './entry-checks.js';
 import { completenessInputOf, missingForFiling } from './model/completeness.js';
 import { foldLifecycle, type ActionRecord } from './model/lifecycle.js';
 import { retentionOf } from './model/retention.js';
@@ -124,7 +125,15 @@ function assertProcedureInForce(deps: AppDeps, procedure: Procedure): void {
   throw new AppError('procedure_not_in_force', { inForceFrom: procedureInForceFrom(procedure, from) });
 }
 
-async function createIn(tx: Tx, deps: AppDeps, command: Command, input: CreateInput, language: string) {
+/** `carried`: sections copied from a previous permit, checked on filing rather than refused now. */
+async function createIn(
+  tx: Tx,
+  deps: AppDeps,
+  command: Command,
+  input: CreateInput,
+  language: string,
+  carried = false,
+) {
   assertProcedureInForce(deps, input.procedure);
   if (!isCategoryOf(input.procedure, input.category)) {
     throw new AppError('validation_failed', {
@@ -136,6 +145,8 @@ async function createIn(tx: Tx, deps: AppDeps, command: Command, input: CreateIn
   const applicant = await applicantFor(tx, deps, actor, input.onBehalfOf);
   const { merged, errors } = mergeSections({}, input.sections ?? {});
   errors.push(...(await checkOrganisations(tx, merged)));
+  const written = new Set(carried ? [] : (Object.keys(input.sections ?? {}) as SectionName[]));
+  errors.push(...(await entryErrors(tx, merged, written, applicant, legalDate(now))));
   if (errors.length) throw new AppError('validation_failed', { errors });
   let follows: { id: string; kind: string } | undefined;
   if (input.follows) {
@@ -206,6 +217,9 @@ export function editDossier(
       errors.push({ field: 'employment', code: 'section_not_of_procedure' });
     }
     errors.push(...(await checkOrganisations(tx, merged)));
+    const today = legalDate(deps.clock.now());
+    const written = new Set(Object.keys(patch) as SectionName[]);
+    errors.push(...(await entryErrors(tx, merged, written, opened.record.applicantOrganisationId, today)));
     if (errors.length) throw new AppError('validation_failed', { errors });
     const changed = Object.keys(patch) as SectionName[];
     const update = Object.fromEntries(
@@ -224,12 +238,17 @@ export function editDossier(
 }
 
 export function submitDossier(deps: AppDeps, command: Command, id: string) {
-  return performAction(deps, command, id, 'submit', ({ opened }) => {
+  return performAction(deps, command, id, 'submit', async ({ tx, opened }) => {
     const { record } = opened;
     // The configured date may have moved since the draft was made: filing waits for it too.
     assertProcedureInForce(deps, record.procedure);
-    const missing = missingForFiling(completenessInputOf(record, legalDate(deps.clock.now())));
+    const today = legalDate(deps.clock.now());
+    const missing = missingForFiling(completenessInputOf(record, today));
     if (missing.length) throw new AppError('dossier_incomplete', { missing });
+    // A passport valid when typed may have expired while the draft waited.
+    const all = new Set(Object.keys(record.sections) as SectionName[]);
+    const errors = await entryErrors(tx, record.sections, all, record.applicantOrganisationId, today);
+    if (errors.length) throw new AppError('validation_failed', { errors });
     return {};
   });
 }
@@ -259,6 +278,7 @@ export function renew(deps: AppDeps, command: Command, id: string, language: str
         sections: Object.fromEntries(Object.entries(previous.sections).filter(([name]) => name !== 'fee')),
       },
       language,
+      true,
     );
     return { status: 201, body: renewal };
   });

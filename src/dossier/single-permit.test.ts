@@ -175,8 +175,11 @@ describe('single permit (R-PROC-5): employer → region → DVZ → post', () =>
         id: expect.any(String),
         fact: 'negative_decision',
         decidedAt: expect.any(String),
-        // The notice of the fact, in the dossier's language (English here).
-        letters: [{ language: 'en', courtesy: false }],
+        // The notice of the fact: authentic in Dutch (Flanders), a courtesy copy in English (the dossier's).
+        letters: [
+          { language: 'nl', courtesy: false },
+          { language: 'en', courtesy: true },
+        ],
       },
     ]);
     expect(JSON.stringify(seen.body)).not.toContain('Contract not signed');

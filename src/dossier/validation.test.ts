@@ -62,7 +62,8 @@ describe('identifiers are checked by their check digits', () => {
   });
 
   it('accepts a valid enterprise number in any usual notation and refuses a wrong one', async () => {
-    const valid = enterpriseNumberFrom(42);
+    // The demo employer's own number: another company's is refused (fee-and-checks.test.ts).
+    const valid = enterpriseNumberFrom(1);
     const dotted = `${valid.slice(0, 4)}.${valid.slice(4, 7)}.${valid.slice(7)}`;
     const employerData = {
       name: 'Test NV',

@@ -6,8 +6,9 @@ import type { Queryable } from '../db/database.js';
 import type { Actor } from '../identity/actor.js';
 import { legalDate, type Clock } from '../platform/clock.js';
 import { DOCUMENT_CATEGORY, requiredDocuments } from '../rules/documents.js';
-import { feeFor, paymentReferenceFor } from '../rules/fees.js';
 import { completenessInputOf, dossierFacts, missingForFiling } from './model/completeness.js';
+import { feeView } from './fee.js';
+import { passportFinding } from './findings.js';
 import { deadlineClock } from './model/deadline.js';
 import { allowedActions } from './model/transitions.js';
 import { retentionOf } from './model/retention.js';
@@ -28,12 +29,9 @@ export function viewOf(
   return {
     view: {
       ...view,
-      fee: administration
-        ? {
-            ...feeFor(record.procedure, record.category, today),
-            paymentReference: paymentReferenceFor(record.reference),
-          }
-        : null,
+      // The platform's own checks join the latest run for those who may read check results.
+      sources: view.sources && [...view.sources, ...passportFinding(opened, today, now)],
+      fee: administration ? feeView(record, today) : null,
       clock: administration ? deadlineClock(record.procedure, record.category, record.lifecycle, now) : null,
       missing:
         opened.relations.includes('applicant') && record.lifecycle.state === 'draft'

@@ -77,7 +77,11 @@ describe('deliveries reach exactly the right recipients (R-RCPT-1..4)', () => {
       id: forDossier(raw.body.items, id)[0]?.decisionId,
       fact: 'negative_decision',
       decidedAt: expect.any(String),
-      letters: [{ language: 'en', courtesy: false }],
+      // Authentic in Dutch, the language of Flanders; the dossier's English as a courtesy copy.
+      letters: [
+        { language: 'nl', courtesy: false },
+        { language: 'en', courtesy: true },
+      ],
     });
     expect(JSON.stringify(seen.body)).not.toContain('GROUNDS-7f3a');
   });

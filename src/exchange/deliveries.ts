@@ -11,8 +11,16 @@ import type { Procedure } from '../contract/procedures.js';
 import { queueNotifications } from './notifications.js';
 import { newestFirst, positionOf } from '../db/paging.js';
 import { gatedPage, throughGate, type Carried } from '../access/copies.js';
+import type { Opened } from '../access/gate.js';
+import { redact } from '../access/redact.js';
 import type { Clock } from '../platform/clock.js';
-import type { DeliveryEvent, DeliveryItem, DeliveryList } from '../contract/exchange.js';
+import type {
+  DeliveredDecision,
+  DeliveredWorker,
+  DeliveryEvent,
+  DeliveryItem,
+  DeliveryList,
+} from '../contract/exchange.js';
 
 /*
  * Deliveries (R-RCPT-1..4): a decision reaches the parties that act on it through an outbox
@@ -227,6 +235,53 @@ const itemOf = (r: DeliveryRow & { acknowledged_at: Date | null }): DeliveryItem
 /** A delivery tells its recipient of a decision: it shows while the gate shows them the decisions. */
 const carried: Carried = (o) => (o.grants.admin.level === 'R' ? ['admin'] : undefined);
 
+const WORKER_FIELDS = {
+  identity: ['givenNames', 'familyName', 'birthDate', 'nationality'],
+  residence: ['passportNumber', 'passportIssuingCountry', 'passportExpiry'],
+} as const;
+
+/**
+ * In the inbox a delivery also names the worker and what the decision authorises, cut by the
+ * gate's own redaction: a post sees them once the stay is authorised, others as their relation
+ * allows, and what is shown is logged with the delivery.
+ */
+const carriedInInbox: Carried = (o) => {
+  if (o.grants.admin.level !== 'R') return undefined;
+  const { view } = redact(o);
+  return [
+    'admin',
+    ...(view.sections.identity ? (['identity'] as const) : []),
+    ...(view.sections.residence ? (['residence'] as const) : []),
+  ];
+};
+
+function aboutOf(r: DeliveryRow, opened: Opened): Pick<DeliveryItem, 'worker' | 'decision'> {
+  const { view } = redact(opened);
+  const worker: DeliveredWorker = {};
+  for (const section of ['identity', 'residence'] as const) {
+    const shown = view.sections[section] ?? {};
+    for (const field of WORKER_FIELDS[section]) {
+      const value = shown[field];
+      if (typeof value === 'string') worker[field] = value;
+    }
+  }
+  const decision = view.decisions.find((d) => d.id === r.action_id);
+  const delivered: DeliveredDecision | null =
+    decision && 'kind' in decision
+      ? {
+          kind: decision.kind,
+          outcome: decision.outcome,
+          validFrom: decision.validFrom,
+          validUntil: decision.validUntil,
+          permitType: decision.permitType,
+        }
+      : null;
+  return {
+    worker: view.sections.identity || view.sections.residence ? worker : null,
+    decision: delivered,
+  };
+}
+
 /** GET /deliveries: the caller's organisation's inbox, newest first, through the gate. */
 export async function listDeliveries(
   db: Queryable,
@@ -247,7 +302,10 @@ export async function listDeliveries(
   )
     .limit(query.limit + 1)
     .execute();
-  return gatedPage(db, actor, clock, rows, query.limit, carried, itemOf);
+  return gatedPage(db, actor, clock, rows, query.limit, carriedInInbox, (r, opened) => ({
+    ...itemOf(r),
+    ...aboutOf(r, opened),
+  }));
 }
 
 /** POST /deliveries/{id}/ack: once; a repeat answers the first acknowledgement unchanged. */

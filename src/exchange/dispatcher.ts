@@ -1,6 +1,7 @@
 import type { AppDeps } from '../deps.js';
 import type { Tx } from '../db/database.js';
 import { isLanguage } from '../contract/language.js';
+import { pauseForTest } from '../job-claims.js';
 import { deliveredOf } from './deliveries.js';
 import { isEboxAddress, Undeliverable } from './messaging.js';
 import { recordNotified } from './notified.js';
@@ -19,6 +20,9 @@ import {
  * ahead; the sending happens outside any transaction; the result is written afterwards. A
  * process that dies mid-send leaves the item to be retried when the lease runs out: delivery is
  * at least once, which the event id lets receivers turn into exactly once.
+ *
+ * A batch is sent within half its lease (by the wall clock): what a slow receiver leaves unsent
+ * by then is handed back, never sent after the lease ended, when another process may hold it.
  */
 
 type DispatchDeps = Pick<AppDeps, 'db' | 'messaging'>;
@@ -45,11 +49,13 @@ export async function dispatchDue(deps: DispatchDeps, now: Date, batch = 50): Pr
   const pushes = await drain(
     () => claimPushes(deps, now, batch),
     (push) => sendPush(deps, push, now),
+    (unsent) => handBack(deps, 'webhook_push', unsent, now),
     batch,
   );
   const notifications = await drain(
     () => claimNotifications(deps, now, batch),
     (n) => sendNotification(deps, n, now),
+    (unsent) => handBack(deps, 'notification', unsent, now),
     batch,
   );
   return {
@@ -62,17 +68,42 @@ export async function dispatchDue(deps: DispatchDeps, now: Date, batch = 50): Pr
 async function drain<T>(
   claim: () => Promise<T[]>,
   send: (item: T) => Promise<boolean>,
+  handBackUnsent: (items: T[]) => Promise<void>,
   batch: number,
 ): Promise<{ done: number; failed: number }> {
   const counts = { done: 0, failed: 0 };
   for (;;) {
     const items = await claim();
-    for (const item of items) {
+    const sendBy = Date.now() + LEASE_MS / 2;
+    if (items.length > 0) await pauseForTest('dispatch.claimed');
+    for (const [i, item] of items.entries()) {
+      if (Date.now() > sendBy) {
+        await handBackUnsent(items.slice(i));
+        return counts;
+      }
       if (await send(item)) counts.done += 1;
       else counts.failed += 1;
     }
     if (items.length < batch) return counts;
   }
+}
+
+/** Items claimed and not tried: due again at once, their attempt not counted. */
+async function handBack(
+  deps: DispatchDeps,
+  table: 'webhook_push' | 'notification',
+  items: { id: string }[],
+  now: Date,
+) {
+  await deps.db
+    .updateTable(table)
+    .set((eb) => ({ attempts: eb('attempts', '-', 1), next_attempt_at: now }))
+    .where(
+      'id',
+      'in',
+      items.map((r) => r.id),
+    )
+    .execute();
 }
 
 interface ClaimedPush {

@@ -53,6 +53,7 @@ export function inboxRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           unread: request.query.unread === undefined ? undefined : request.query.unread === 'true',
           cursor: request.query.cursor,
           limit: request.query.limit,
+          language: request.language,
         };
         return deps.db.transaction().execute((tx) => listMessages(tx, actor, deps.clock, query));
       },
@@ -70,7 +71,7 @@ export function inboxRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: InboxItem },
         },
       },
-      async (request) => markRead(deps, actorOf(request), request.params.id),
+      async (request) => markRead(deps, actorOf(request), request.params.id, request.language),
     );
 
     app.get(

@@ -6,6 +6,8 @@ import type { AppDeps } from '../deps.js';
 import type { Actor } from '../identity/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
+import type { Language } from '../contract/language.js';
+import { renderStored } from './notification-texts.js';
 
 /*
  * The inbox (Art. 20 §5, Art. 24): the messages about dossiers, kept on the platform. An
@@ -26,6 +28,8 @@ interface MessageRow {
   language: string;
   subject: string;
   body: string;
+  text_kind: string | null;
+  text_vars: unknown;
   created_at: Date;
   read_at: Date | null;
   reference: string;
@@ -37,23 +41,40 @@ const COLUMNS = [
   'm.language',
   'm.subject',
   'm.body',
+  'm.text_kind',
+  'm.text_vars',
   'm.created_at',
   'm.read_at',
   'x.reference',
 ] as const;
 
-const itemOf = (r: MessageRow): InboxItem => ({
-  id: r.id,
-  dossierId: r.dossier_id,
-  reference: r.reference,
-  language: r.language,
-  subject: r.subject,
-  body: r.body,
-  createdAt: r.created_at.toISOString(),
-  readAt: r.read_at?.toISOString() ?? null,
-});
+/**
+ * A message as its reader reads it: rendered in the reader's language from the kind and values it
+ * was written with. The row keeps what was sent; a row from before kinds were kept shows as sent.
+ */
+const itemIn =
+  (reader: Language) =>
+  (r: MessageRow): InboxItem => {
+    const rendered = renderStored(reader, r.text_kind, r.text_vars);
+    return {
+      id: r.id,
+      dossierId: r.dossier_id,
+      reference: r.reference,
+      language: rendered ? reader : r.language,
+      subject: rendered?.subject ?? r.subject,
+      body: rendered?.body ?? r.body,
+      createdAt: r.created_at.toISOString(),
+      readAt: r.read_at?.toISOString() ?? null,
+    };
+  };
 
-type Query = { unread?: boolean | undefined; cursor?: string | undefined; limit: number };
+type Query = {
+  unread?: boolean | undefined;
+  cursor?: string | undefined;
+  limit: number;
+  /** The reader's language (Accept-Language, the language chosen in the portal). */
+  language: Language;
+};
 
 const isWorker = (actor: Actor) => actor.organisation.kind === 'worker';
 
@@ -104,12 +125,18 @@ export async function listMessages(
     .limit(query.limit + 1)
     .execute();
   // Messages of dossiers the caller no longer sees drop out; each dossier shown is logged.
-  const page = await gatedPage(db, actor, clock, rows, query.limit, carried(actor), itemOf);
+  const page = await gatedPage(db, actor, clock, rows, query.limit, carried(actor), itemIn(query.language));
   return { ...page, unread: Number(unread.n) };
 }
 
 /** POST /messages/{id}/read: once; a repeat answers the message as first marked. The read is logged. */
-export async function markRead(deps: AppDeps, actor: Actor, id: string): Promise<InboxItem> {
+export async function markRead(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  language: Language,
+): Promise<InboxItem> {
+  const itemOf = itemIn(language);
   return deps.db.transaction().execute(async (tx) => {
     const row = isWorker(actor)
       ? await tx

@@ -31,7 +31,9 @@ interface Item {
 beforeAll(async () => {
   platform = await startPlatform();
   employer = await platform.login('employer', 'nl');
-  [mandatary, flanders] = await platform.loginAll(['mandatary', 'flanders'] as const);
+  // The mandatary works in Dutch: it reads its messages, and receives its e-mails, in Dutch.
+  mandatary = await platform.login('mandatary', 'nl');
+  flanders = await platform.login('flanders');
   // A second mandatary, with one user who signs in with the demo password.
   const db = platform.deps.db;
   secondOrganisationId = newId();
@@ -64,7 +66,7 @@ beforeAll(async () => {
     .insertInto('membership')
     .values({ user_id: userId, organisation_id: secondOrganisationId, roles: ['member'] })
     .execute();
-  second = await platform.login('second');
+  second = await platform.login('second', 'nl');
 });
 afterAll(() => platform.close());
 

@@ -366,6 +366,62 @@ function bodyIn(language: Language, step: StepText, vars: TextVars): string {
   })}${letter}`;
 }
 
+/** The inbox notice 30 days before an idle draft is deleted (src/retention/sweep.ts, Art. 27). */
+export const DRAFT_NOTICE: { subject: Translations; body: Translations } = {
+  subject: {
+    nl: 'Uw ontwerpaanvraag {reference} wordt op {date} gewist',
+    fr: 'Votre projet de demande {reference} sera supprimé le {date}',
+    de: 'Ihr Antragsentwurf {reference} wird am {date} gelöscht',
+    en: 'Your draft application {reference} will be deleted on {date}',
+  },
+  body: {
+    nl: 'De ontwerpaanvraag {reference} werd niet ingediend en is sinds {last} niet meer gewijzigd. Een ontwerp dat 180 dagen ongewijzigd blijft, wordt automatisch gewist (samenwerkingsakkoord van 31 januari 2025, art. 27). Wijzig of dien het ontwerp in vóór {date} om het te bewaren.',
+    fr: 'Le projet de demande {reference} n’a pas été introduit et n’a plus été modifié depuis le {last}. Un projet qui reste 180 jours sans modification est supprimé automatiquement (accord de coopération du 31 janvier 2025, art. 27). Modifiez ou introduisez le projet avant le {date} pour le conserver.',
+    de: 'Der Antragsentwurf {reference} wurde nicht eingereicht und seit dem {last} nicht mehr geändert. Ein Entwurf, der 180 Tage unverändert bleibt, wird automatisch gelöscht (Zusammenarbeitsabkommen vom 31. Januar 2025, Art. 27). Ändern Sie den Entwurf oder reichen Sie ihn vor dem {date} ein, um ihn zu behalten.',
+    en: 'The draft application {reference} was not filed and has not been changed since {last}. A draft left unchanged for 180 days is deleted automatically (cooperation agreement of 31 January 2025, Art. 27). Change or file the draft before {date} to keep it.',
+  },
+};
+
+/** The kinds of message a stored row can be rendered from again, at read time. */
+export const STEP_TEXTS: readonly StepText[] = Object.keys(SUBJECT) as StepText[];
+
+export function isStepText(value: unknown): value is StepText {
+  return typeof value === 'string' && (STEP_TEXTS as readonly string[]).includes(value);
+}
+
+/**
+ * A message as its reader reads it on the platform: wholly in the reader's language, whatever the
+ * dossier's. What was sent (`renderMessage`) stays as sent; this is how the inbox shows it.
+ */
+export function renderForReader(
+  language: Language,
+  step: StepText,
+  vars: TextVars,
+): { subject: string; body: string } {
+  const document = vars.document ? DOCUMENT[vars.document][language] : '';
+  return {
+    subject: fill(SUBJECT[step][language], { reference: vars.reference, document }),
+    body: bodyIn(language, step, vars),
+  };
+}
+
+/**
+ * A stored inbox row in its reader's language, from the kind and values it was written with;
+ * undefined for a row written before kinds were kept, which is shown as it was written.
+ */
+export function renderStored(
+  language: Language,
+  kind: string | null,
+  vars: unknown,
+): { subject: string; body: string } | undefined {
+  if (typeof vars !== 'object' || vars === null) return undefined;
+  if (kind === 'draft_notice') {
+    const v = vars as Record<string, string>;
+    return { subject: fill(DRAFT_NOTICE.subject[language], v), body: fill(DRAFT_NOTICE.body[language], v) };
+  }
+  return isStepText(kind) ? renderForReader(language, kind, vars as TextVars) : undefined;
+}
+
 /**
  * A message in the dossier's language; when that is a national language an English courtesy copy
  * follows, marked as such (Art. 20 §3).

@@ -91,8 +91,11 @@ describe('notifications for every step (Art. 20 §5), in the dossier’s languag
     expect(new Set(sent.keys())).toEqual(
       new Set([workerEmail, 'worker@example.org', 'employer@example.org', 'mandatary@example.org']),
     );
-    // The worker's own account hears the same as the confirmed form address.
-    expect(sent.get('worker@example.org')?.[0]?.body).toBe(sent.get(workerEmail)?.[0]?.body);
+    // The worker's own account hears the same decision, in the language the worker signed in with
+    // (English); the form's address, which has no user behind it, in the dossier's.
+    const [toAccount] = sent.get('worker@example.org') ?? [];
+    expect(toAccount?.subject).toBe(`Decision on your application ${reference}`);
+    expect(toAccount?.body).toContain(`Grounds: ${GROUNDS}`);
 
     const [toWorker] = sent.get(workerEmail) ?? [];
     expect(toWorker?.subject).toBe(`Beslissing over uw aanvraag ${reference}`);

@@ -74,6 +74,8 @@ interface Outgoing {
   userId: string | null;
   address: string;
   text: StepText;
+  /** The user's own language; an e-Box or the form's address gets the dossier's. */
+  language?: Language | undefined;
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -137,7 +139,14 @@ export async function queueNotifications(
       });
     }
     for (const u of await usersOf(tx, org.id)) {
-      if (u.email) outgoing.push({ role: org.role, userId: u.id, address: u.email, text: org.text });
+      if (u.email)
+        outgoing.push({
+          role: org.role,
+          userId: u.id,
+          address: u.email,
+          text: org.text,
+          language: isLanguage(u.language) ? u.language : undefined,
+        });
     }
   }
   if (step === 'decision' && decision) {
@@ -147,7 +156,7 @@ export async function queueNotifications(
     for (const w of await workerChannels(tx, record)) {
       if (organisations.has(addressKey(w.address))) continue;
       const text = w.confirmed || !decision.negative ? 'decision_full' : 'decision_waiting';
-      outgoing.push({ role: 'worker', userId: w.userId, address: w.address, text });
+      outgoing.push({ role: 'worker', userId: w.userId, address: w.address, text, language: w.language });
     }
   }
   const vars = await varsOf(tx, record, action, decision);
@@ -155,6 +164,8 @@ export async function queueNotifications(
   // Each organisation's inbox keeps the message on the platform, whoever has an address.
   for (const org of told) {
     const forInbox = renderMessage(language, org.text, vars);
+    // The whole decision (grounds included) is kept only for a text that carries it (Art. 24).
+    const { full, ...withoutDecision } = vars;
     await tx
       .insertInto('inbox_message')
       .values({
@@ -165,6 +176,11 @@ export async function queueNotifications(
         language,
         subject: forInbox.subject,
         body: forInbox.body,
+        // Kept to render the message again in its reader's language (src/exchange/inbox.ts).
+        text_kind: org.text,
+        text_vars: JSON.stringify(
+          org.text === 'decision_full' ? { ...withoutDecision, full } : withoutDecision,
+        ),
         created_at: now,
       })
       .onConflict((oc) => oc.columns(['action_id', 'recipient_organisation_id']).doNothing())
@@ -182,6 +198,8 @@ export async function queueNotifications(
         language,
         subject: forSubject.subject,
         body: forSubject.body,
+        text_kind: 'decision_full',
+        text_vars: JSON.stringify(vars),
         created_at: now,
       })
       .onConflict((oc) => oc.column('action_id').doNothing())
@@ -207,7 +225,8 @@ export async function queueNotifications(
     if (!kept || (o.text === 'decision_full' && kept.text === 'decision_waiting')) byAddress.set(key, o);
   }
   for (const o of byAddress.values()) {
-    const { subject, body } = renderMessage(language, o.text, vars);
+    const written = o.language ?? language;
+    const { subject, body } = renderMessage(written, o.text, vars);
     await tx
       .insertInto('notification')
       .values({
@@ -217,7 +236,7 @@ export async function queueNotifications(
         recipient_role: o.role,
         recipient_user_id: o.userId,
         address: o.address,
-        language,
+        language: written,
         subject,
         body,
         next_attempt_at: now,
@@ -233,7 +252,7 @@ function usersOf(tx: Tx, organisationId: string) {
   return tx
     .selectFrom('membership as m')
     .innerJoin('app_user as u', 'u.id', 'm.user_id')
-    .select(['u.id', 'u.email'])
+    .select(['u.id', 'u.email', 'u.language'])
     .where('m.organisation_id', '=', organisationId)
     .where('u.disabled_at', 'is', null)
     .where('u.email', 'is not', null)
@@ -269,20 +288,33 @@ const addressKey = (address: string) => address.trim().toLowerCase();
  * the address of an account that claimed the dossier, and the form's address once a claim code sent
  * to it was confirmed. The form's address is typed by the applicant, so until then it may be anyone's.
  */
-async function workerChannels(
-  tx: Tx,
-  record: DossierRecord,
-): Promise<{ address: string; userId: string | null; confirmed: boolean }[]> {
+interface Channel {
+  address: string;
+  userId: string | null;
+  confirmed: boolean;
+  language?: Language | undefined;
+}
+
+async function workerChannels(tx: Tx, record: DossierRecord): Promise<Channel[]> {
   const accounts = await tx
     .selectFrom('dossier_subject as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.email'])
+    .select(['u.id', 'u.email', 'u.language'])
     .where('s.dossier_id', '=', record.id)
     .where('u.disabled_at', 'is', null)
     .orderBy('u.id')
     .execute();
-  const channels = accounts.flatMap((a): { address: string; userId: string | null; confirmed: boolean }[] =>
-    a.email ? [{ address: a.email, userId: a.id, confirmed: true }] : [],
+  const channels = accounts.flatMap((a): Channel[] =>
+    a.email
+      ? [
+          {
+            address: a.email,
+            userId: a.id,
+            confirmed: true,
+            language: isLanguage(a.language) ? a.language : undefined,
+          },
+        ]
+      : [],
   );
   const form = record.sections.residence?.email;
   if (form) {

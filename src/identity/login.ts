@@ -61,6 +61,14 @@ export async function completeSignIn(
   if (previous) await endSession(db, clock, previous);
   const { token, csrfToken } = await db.transaction().execute(async (tx) => {
     const opened = await openSession(tx, clock, signIn.userId, signIn.organisationId);
+    // The language the portal was used in: the user's e-mails are written in it (exchange/notifications.ts).
+    if (request.headers['accept-language']) {
+      await tx
+        .updateTable('app_user')
+        .set({ language: request.language })
+        .where('id', '=', signIn.userId)
+        .execute();
+    }
     await appendAudit(tx, {
       at: clock.now(),
       kind: 'login',

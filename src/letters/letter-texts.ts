@@ -39,6 +39,7 @@ export type LetterText =
   | 'noticeBody'
   | 'noticeArt24'
   | 'courtesy'
+  | 'courtesyTwo'
   | 'page'
   | 'footer';
 
@@ -140,10 +141,16 @@ export const LETTER: Record<LetterText, Translations> = {
     en: 'As the cooperation agreement of 31 January 2025 provides (Art. 24), the full decision and its grounds are notified only to the person concerned. This notice therefore states only that the decision was taken.',
   },
   courtesy: {
-    nl: 'Vertaling ter informatie — alleen de versie in het {language} is authentiek',
-    fr: 'Traduction de courtoisie — seule la version en {language} fait foi',
-    de: 'Höflichkeitsübersetzung — verbindlich ist nur die Fassung in {language} Sprache',
-    en: 'Courtesy translation — only the {language} version is authentic',
+    nl: 'Vertaling ter informatie, zonder rechtskracht — alleen de versie in het {language} is authentiek',
+    fr: 'Traduction de courtoisie, sans valeur juridique — seule la version en {language} fait foi',
+    de: 'Höflichkeitsübersetzung ohne Rechtswirkung — verbindlich ist nur die Fassung in {language} Sprache',
+    en: 'Courtesy translation with no legal value — only the {language} version is authentic',
+  },
+  courtesyTwo: {
+    nl: 'Vertaling ter informatie, zonder rechtskracht — alleen de versies in het {first} en het {second} zijn authentiek',
+    fr: 'Traduction de courtoisie, sans valeur juridique — seules les versions en {first} et en {second} font foi',
+    de: 'Höflichkeitsübersetzung ohne Rechtswirkung — verbindlich sind nur die Fassungen in {first} und {second} Sprache',
+    en: 'Courtesy translation with no legal value — only the {first} and {second} versions are authentic',
   },
   page: {
     nl: 'Pagina {page} van {pages}',

@@ -10,8 +10,9 @@ let employer: Client, worker: Client, flanders: Client, brussels: Client, dvz: C
 
 beforeAll(async () => {
   platform = await startPlatform();
-  // The employer works in Dutch: its dossiers, hence their authentic letters, are in Dutch.
-  employer = await platform.login('employer', 'nl');
+  // The employer works in English, its workplaces in Flanders: the letters are authentic in Dutch
+  // (the language of the region), with a courtesy copy in English, the dossier's language.
+  employer = await platform.login('employer', 'en');
   [worker, flanders, brussels, dvz, post] = await platform.loginAll([
     'worker',
     'flanders',
@@ -41,7 +42,7 @@ async function pdfText(bytes: Uint8Array): Promise<{ text: string; info: Record<
   return { text: pages.join(' ').replace(/\s+/g, ' '), info: info as Record<string, unknown> };
 }
 
-/** A filed single permit in Dutch whose worker has a name in Polish, Hungarian and Cyrillic letters. */
+/** A filed single permit in Flanders whose worker has a name in Polish, Hungarian and Cyrillic letters. */
 async function filedWithUnicodeName() {
   const draft = await completeSinglePermitDraft(platform, employer);
   const named = await employer.patch(path(draft.id), { identity: { givenNames: GIVEN, familyName: FAMILY } });
@@ -148,7 +149,7 @@ describe('the letters of a work refusal (Art. 24)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain(`-en.pdf"`);
     const { text, info } = await pdfText(res.bytes);
-    expect(text).toContain('Courtesy translation — only the Dutch version is authentic');
+    expect(text).toContain('Courtesy translation with no legal value — only the Dutch version is authentic');
     expect(text).toContain('The authorisation to work is refused.');
     expect(text).toContain(GROUNDS);
     expect(text).toContain('Council of State');
@@ -217,7 +218,9 @@ describe('the letters of a work refusal (Art. 24)', () => {
     expect(log[0]?.categories).toEqual(['admin']);
 
     const english = await pdfText((await employer.download(letterPath(id, decisionId, 'en'))).bytes);
-    expect(english.text).toContain('Courtesy translation — only the Dutch version is authentic');
+    expect(english.text).toContain(
+      'Courtesy translation with no legal value — only the Dutch version is authentic',
+    );
     expect(english.text).toContain('A negative decision was taken on application');
     expect(english.text).not.toContain('GROUNDS-7f3a');
   });
@@ -340,21 +343,76 @@ describe('a residence refusal by the Immigration Office', () => {
   });
 });
 
-describe('a dossier kept in English', () => {
-  it('has its letters in English only, not marked as a translation', async () => {
-    const englishEmployer = await platform.login('employer', 'en');
-    const draft = await completeSinglePermitDraft(platform, englishEmployer);
-    await englishEmployer.post(path(draft.id, '/submit'));
-    await flanders.post(path(draft.id, '/admissibility'), { outcome: 'admissible' });
-    const refused = await flanders.post(path(draft.id, '/decisions'), {
+describe('the language the law requires for the competent region', () => {
+  async function refusedIn(language: 'nl' | 'fr' | 'de' | 'en', postcode: string, region: string) {
+    const applicant = await platform.login('employer', language);
+    const authority = await platform.login(region);
+    const draft = await completeSinglePermitDraft(platform, applicant, { postcode });
+    expect((await applicant.post(path(draft.id, '/submit'))).status).toBe(200);
+    expect((await authority.post(path(draft.id, '/admissibility'), { outcome: 'admissible' })).status).toBe(
+      200,
+    );
+    const decisionId = await decided(authority, draft.id, {
       kind: 'work',
       outcome: 'refused',
-      grounds: 'GROUNDS-en-1',
+      grounds: `GROUNDS-${region}-1`,
     });
-    const decision = refused.body.decisions.at(-1);
-    expect(decision.letters).toEqual([{ language: 'en', courtesy: false }]);
-    const { text } = await pdfText((await flanders.download(letterPath(draft.id, decision.id))).bytes);
-    expect(text).toContain('GROUNDS-en-1');
-    expect(text).not.toContain('Courtesy translation');
+    const view = (await authority.get(path(draft.id))).body;
+    const decision = view.decisions.find((d: { id: string }) => d.id === decisionId);
+    return { draft, decisionId, letters: decision.letters, authority };
+  }
+
+  it('an English dossier of Flanders: authentic in Dutch, the English copy a courtesy translation', async () => {
+    const { draft, decisionId, letters, authority } = await refusedIn('en', '9000', 'flanders');
+    expect(letters).toEqual([
+      { language: 'nl', courtesy: false },
+      { language: 'en', courtesy: true },
+    ]);
+    const authentic = await authority.download(letterPath(draft.id, decisionId));
+    expect(authentic.headers.get('content-language')).toBe('nl');
+    const nl = (await pdfText(authentic.bytes)).text;
+    expect(nl).toContain('De toelating tot arbeid wordt geweigerd.');
+    expect(nl).not.toContain('Courtesy translation');
+    const en = (await pdfText((await authority.download(letterPath(draft.id, decisionId, 'en'))).bytes)).text;
+    expect(en).toContain('Courtesy translation with no legal value — only the Dutch version is authentic');
+    expect(en).toContain('GROUNDS-flanders-1');
+  });
+
+  it('a French dossier of Wallonia: only French, not marked', async () => {
+    const { draft, decisionId, letters, authority } = await refusedIn('fr', '5000', 'wallonia');
+    expect(letters).toEqual([{ language: 'fr', courtesy: false }]);
+    const fr = (await pdfText((await authority.download(letterPath(draft.id, decisionId))).bytes)).text;
+    expect(fr).toContain('GROUNDS-wallonia-1');
+    expect(fr).not.toContain('Traduction de courtoisie');
+    expect((await authority.download(letterPath(draft.id, decisionId, 'en'))).status).toBe(404);
+  });
+
+  it('the German-speaking area: authentic in German, whatever the dossier’s language', async () => {
+    const { draft, decisionId, letters, authority } = await refusedIn('fr', '4700', 'ostbelgien');
+    expect(letters).toEqual([
+      { language: 'de', courtesy: false },
+      { language: 'fr', courtesy: true },
+    ]);
+    const de = await authority.download(letterPath(draft.id, decisionId));
+    expect(de.headers.get('content-language')).toBe('de');
+    expect((await pdfText(de.bytes)).text).toContain('Entscheidung über den Antrag');
+    const fr = (await pdfText((await authority.download(letterPath(draft.id, decisionId, 'fr'))).bytes)).text;
+    expect(fr).toContain(
+      'Traduction de courtoisie, sans valeur juridique — seule la version en allemand fait foi',
+    );
+  });
+
+  it('Brussels: the applicant’s French stands alone; English gets both national languages', async () => {
+    const french = await refusedIn('fr', '1000', 'brussels');
+    expect(french.letters).toEqual([{ language: 'fr', courtesy: false }]);
+    const english = await refusedIn('en', '1000', 'brussels');
+    expect(english.letters).toHaveLength(3);
+    expect(english.letters).toEqual(
+      expect.arrayContaining([
+        { language: 'fr', courtesy: false },
+        { language: 'nl', courtesy: false },
+      ]),
+    );
+    expect(english.letters.at(-1)).toEqual({ language: 'en', courtesy: true });
   });
 });

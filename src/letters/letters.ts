@@ -9,6 +9,7 @@ import { isLanguage, type Language, type Translations } from '../contract/langua
 import type { DataCategory } from '../contract/documents.js';
 import { REGIONAL_AUTHORITIES } from '../rules/regions.js';
 import { type Region } from '../contract/regions.js';
+import { letterLanguages } from '../rules/languages.js';
 import { renderLetter, type Block, type LetterLayout } from './letter-pdf.js';
 import { CATEGORY_NAME, IMMIGRATION_OFFICE, LANGUAGE_NAME, LETTER } from './letter-texts.js';
 import { PERMIT_TYPE_NAME, PROCEDURE_NAME, appealFor, fillText } from './letter-texts.js';
@@ -27,21 +28,22 @@ export type LetterVariant = (typeof LETTER_VARIANTS)[number];
 
 export interface LetterEdition {
   language: Language;
-  /** An English copy beside the authentic national-language letter, marked as a translation. */
+  /** A copy in the dossier's language beside the authentic letter, marked as a translation. */
   courtesy: boolean;
 }
 
 /**
- * The letter is authentic in the dossier's language when that is a national language, with an
- * English courtesy copy (Art. 20 §3). A dossier kept in English gets its letters in English only,
- * as its messages are: there is no national-language choice on record to make authentic.
+ * The letter is authentic in the language the law requires for the competent region (rules/
+ * languages.ts): Dutch in Flanders, French in Wallonia, German in the German-speaking area, the
+ * applicant's Dutch or French in Brussels. When the dossier is kept in another language, a copy in
+ * that language follows, marked as a courtesy translation with no legal value.
  */
-export function editionsOf(dossierLanguage: string): LetterEdition[] {
+export function editionsOf(region: Region | null, dossierLanguage: string, on: string): LetterEdition[] {
   const language: Language = isLanguage(dossierLanguage) ? dossierLanguage : 'en';
-  if (language === 'en') return [{ language, courtesy: false }];
+  const { authentic, courtesy } = letterLanguages(region, language, on);
   return [
-    { language, courtesy: false },
-    { language: 'en', courtesy: true },
+    ...authentic.map((l) => ({ language: l, courtesy: false })),
+    ...(courtesy ? [{ language: courtesy, courtesy: true }] : []),
   ];
 }
 
@@ -96,11 +98,11 @@ export function factsOf(record: DossierRecord, d: DecisionRecord, organisationNa
     region: record.region,
     decision: d,
     authority: authorityOf(record, d, organisationName),
+    // Name and number from the one verified source, the applicant organisation's registration:
+    // a number typed in a section never pairs with another company's name.
     applicant: {
       name: record.applicantName,
-      enterpriseNumber: own
-        ? record.sections.selfEmployed?.enterpriseNumber
-        : record.sections.employment?.employer?.enterpriseNumber,
+      enterpriseNumber: record.applicantEnterpriseNumber ?? undefined,
       enterpriseCategory: own ? 'self_employed' : 'employment',
     },
     person: { name: names.length ? names.join(' ') : undefined, birthDate: identity.birthDate },
@@ -128,6 +130,14 @@ function validityOf(language: Language, d: DecisionRecord): string | undefined {
   return undefined;
 }
 
+/** "Courtesy translation — only the Dutch version is authentic" (or the Dutch and French ones). */
+function courtesyBanner(l: Language, authentic: readonly Language[]): string {
+  const [first = 'en', second] = authentic;
+  return second
+    ? fillText(LETTER.courtesyTwo[l], { first: LANGUAGE_NAME[first][l], second: LANGUAGE_NAME[second][l] })
+    : fillText(LETTER.courtesy[l], { language: LANGUAGE_NAME[first][l] });
+}
+
 const isPermitType = (v: string | undefined): v is PermitType => v !== undefined && v in PERMIT_TYPE_NAME;
 
 /** The letter as blocks of text in one language; `authentic` names the language that counts. */
@@ -135,7 +145,7 @@ export function layoutOf(
   facts: LetterFacts,
   variant: LetterVariant,
   edition: LetterEdition,
-  authentic: Language,
+  authentic: readonly Language[],
 ): LetterLayout {
   const l = edition.language;
   const d = facts.decision;
@@ -159,7 +169,7 @@ export function layoutOf(
       ? [
           {
             kind: 'banner' as const,
-            text: fillText(LETTER.courtesy[l], { language: LANGUAGE_NAME[authentic][l] }),
+            text: courtesyBanner(l, authentic),
           },
         ]
       : []),
@@ -235,8 +245,8 @@ export async function recordLetters(
     .where('id', '=', decision.organisationId)
     .executeTakeFirstOrThrow();
   const facts = factsOf(record, decision, organisation.name);
-  const editions = editionsOf(record.language);
-  const authentic = editions.find((e) => !e.courtesy)?.language ?? 'en';
+  const editions = editionsOf(record.region, record.language, legalDate(decision.decidedAt));
+  const authentic = editions.filter((e) => !e.courtesy).map((e) => e.language);
   for (const variant of variantsOf(decision)) {
     const categories = categoriesOf(facts, variant);
     for (const edition of editions) {

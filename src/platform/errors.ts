@@ -105,6 +105,24 @@ export const ERROR_CATALOGUE = {
       en: 'There is no open hold with this identifier of your authority in this dossier.',
     },
   },
+  fee_not_due: {
+    status: 409,
+    title: {
+      nl: 'Voor dit dossier is geen retributie verschuldigd: er valt geen betaling te bevestigen.',
+      fr: 'Aucune redevance n’est due pour ce dossier : il n’y a pas de paiement à confirmer.',
+      de: 'Für dieses Dossier ist keine Gebühr geschuldet: Es gibt keine Zahlung zu bestätigen.',
+      en: 'No fee is due for this dossier: there is no payment to confirm.',
+    },
+  },
+  fee_already_confirmed: {
+    status: 409,
+    title: {
+      nl: 'De betaling van de retributie is al bevestigd; u hoeft niets meer te doen.',
+      fr: 'Le paiement de la redevance est déjà confirmé ; vous n’avez plus rien à faire.',
+      de: 'Die Zahlung der Gebühr ist bereits bestätigt; Sie müssen nichts mehr tun.',
+      en: 'The fee payment is already confirmed; there is nothing more to do.',
+    },
+  },
   request_not_open: {
     status: 409,
     title: {
@@ -339,6 +357,15 @@ export const ERROR_CATALOGUE = {
       en: 'The platform’s clock can only be moved in demo mode.',
     },
   },
+  oversight_only: {
+    status: 403,
+    title: {
+      nl: 'Alleen de functionaris voor gegevensbescherming of de beheerder van het platform kan dit raadplegen.',
+      fr: 'Seul le délégué à la protection des données ou l’opérateur de la plateforme peut consulter ceci.',
+      de: 'Nur der Datenschutzbeauftragte oder der Betreiber der Plattform kann dies einsehen.',
+      en: 'Only the data protection officer or the platform’s operator can consult this.',
+    },
+  },
   document_erased: {
     status: 410,
     title: {
@@ -401,6 +428,78 @@ export const ERROR_CATALOGUE = {
       fr: 'Le délai de réponse de cette demande a déjà été prolongé ; le RGPD permet une seule prolongation de deux mois.',
       de: 'Die Antwortfrist dieses Antrags wurde bereits verlängert; die DSGVO erlaubt eine Verlängerung um zwei Monate.',
       en: 'The answer period of this request was already extended; the GDPR allows one extension of two months.',
+    },
+  },
+  statistics_inconsistent: {
+    status: 409,
+    title: {
+      nl: 'De totalen van de Eurostat-tabellen van dit jaar stemmen niet overeen; bekijk de controle voor u ze doorstuurt.',
+      fr: 'Les totaux des tableaux Eurostat de cette année ne concordent pas ; consultez le contrôle avant de les transmettre.',
+      de: 'Die Summen der Eurostat-Tabellen dieses Jahres stimmen nicht überein; prüfen Sie die Kontrolle vor der Übermittlung.',
+      en: 'The totals of this year’s Eurostat tables do not agree; look at the check before transmitting them.',
+    },
+  },
+  committee_member_not_sitting: {
+    status: 409,
+    title: {
+      nl: 'Dit lid zit niet voor zijn instantie in deze vergadering: het is afwezig, of het is een plaatsvervanger en de vertegenwoordiger is aanwezig.',
+      fr: 'Ce membre ne siège pas pour son autorité à cette réunion : il est absent, ou c’est un suppléant et le représentant est présent.',
+      de: 'Dieses Mitglied vertritt seine Behörde in dieser Sitzung nicht: Es ist abwesend, oder es ist ein Stellvertreter und der Vertreter ist anwesend.',
+      en: 'This member does not sit for their body at this meeting: they are absent, or they are a substitute and the representative is present.',
+    },
+  },
+  committee_seat_already_voted: {
+    status: 409,
+    title: {
+      nl: 'Voor deze instantie werd al gestemd over dit punt; elke instantie heeft één stem.',
+      fr: 'Cette autorité a déjà voté sur ce point ; chaque autorité dispose d’une voix.',
+      de: 'Für diese Behörde wurde zu diesem Punkt bereits abgestimmt; jede Behörde hat eine Stimme.',
+      en: 'This body has already voted on this item; each body has one vote.',
+    },
+  },
+  committee_item_not_open: {
+    status: 409,
+    title: {
+      nl: 'Over dit agendapunt kan niet (meer) worden gestemd: het is ter informatie of de stemming is gesloten.',
+      fr: 'Ce point de l’ordre du jour ne peut pas (ou plus) être voté : il est pour information ou le vote est clos.',
+      de: 'Über diesen Tagesordnungspunkt kann nicht (mehr) abgestimmt werden: Er dient der Information oder die Abstimmung ist geschlossen.',
+      en: 'This agenda item cannot be voted on (any more): it is for information, or its vote is closed.',
+    },
+  },
+  committee_attendance_fixed: {
+    status: 409,
+    title: {
+      nl: 'De aanwezigheid ligt vast zodra er gestemd is; vermeld een late aankomst in de notulen.',
+      fr: 'Les présences sont fixées dès qu’un vote a eu lieu ; mentionnez une arrivée tardive dans le procès-verbal.',
+      de: 'Die Anwesenheit steht fest, sobald abgestimmt wurde; vermerken Sie eine späte Ankunft im Protokoll.',
+      en: 'Attendance is fixed once a vote has been cast; note a late arrival in the minutes.',
+    },
+  },
+  committee_votes_open: {
+    status: 409,
+    title: {
+      nl: 'Sluit eerst de stemming over elk beslissingspunt voor u de notulen afsluit.',
+      fr: 'Clôturez d’abord le vote sur chaque point de décision avant de clore le procès-verbal.',
+      de: 'Schließen Sie zuerst die Abstimmung über jeden Beschlusspunkt, bevor Sie das Protokoll abschließen.',
+      en: 'Close the vote on every decision item before closing the minutes.',
+    },
+  },
+  committee_meeting_closed: {
+    status: 409,
+    title: {
+      nl: 'De notulen van deze vergadering zijn afgesloten; haar verslag verandert niet meer.',
+      fr: 'Le procès-verbal de cette réunion est clos ; son compte rendu ne change plus.',
+      de: 'Das Protokoll dieser Sitzung ist abgeschlossen; ihr Bericht ändert sich nicht mehr.',
+      en: 'The minutes of this meeting are closed; its record no longer changes.',
+    },
+  },
+  cost_key_invalid: {
+    status: 422,
+    title: {
+      nl: 'De vaste verdeelsleutel moet een aandeel geven aan elk gewest, samen precies 100 %.',
+      fr: 'La clé fixe doit donner une part à chaque région, pour un total d’exactement 100 %.',
+      de: 'Der feste Schlüssel muss jeder Region einen Anteil geben, zusammen genau 100 %.',
+      en: 'A fixed key must give each region a share, adding up to exactly 100 %.',
     },
   },
   internal_error: {

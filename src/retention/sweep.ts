@@ -1,10 +1,11 @@
 import type { AppDeps } from '../deps.js';
 import { loadRecords } from '../access/records.js';
-import { isLanguage, type Language, type Translations } from '../contract/language.js';
+import { isLanguage, type Language } from '../contract/language.js';
 import { retentionColumns } from '../dossier/dossier.store.js';
 import { DRAFT_NOTICE_DAYS, retentionOf } from '../dossier/model/retention.js';
 import { addDays, legalDate } from '../platform/clock.js';
 import { newId } from '../platform/ids.js';
+import { DRAFT_NOTICE } from '../exchange/notification-texts.js';
 import { dueDossiers, staleBatches } from './due.js';
 import { purgeDossier, removeLeftovers } from './purge.js';
 
@@ -75,21 +76,6 @@ export async function recomputeRetention(deps: Pick<AppDeps, 'db'>): Promise<num
   return changed;
 }
 
-const NOTICE: { subject: Translations; body: Translations } = {
-  subject: {
-    nl: 'Uw ontwerpaanvraag {reference} wordt op {date} gewist',
-    fr: 'Votre projet de demande {reference} sera supprimé le {date}',
-    de: 'Ihr Antragsentwurf {reference} wird am {date} gelöscht',
-    en: 'Your draft application {reference} will be deleted on {date}',
-  },
-  body: {
-    nl: 'De ontwerpaanvraag {reference} werd niet ingediend en is sinds {last} niet meer gewijzigd. Een ontwerp dat 180 dagen ongewijzigd blijft, wordt automatisch gewist (samenwerkingsakkoord van 31 januari 2025, art. 27). Wijzig of dien het ontwerp in vóór {date} om het te bewaren.',
-    fr: 'Le projet de demande {reference} n’a pas été introduit et n’a plus été modifié depuis le {last}. Un projet qui reste 180 jours sans modification est supprimé automatiquement (accord de coopération du 31 janvier 2025, art. 27). Modifiez ou introduisez le projet avant le {date} pour le conserver.',
-    de: 'Der Antragsentwurf {reference} wurde nicht eingereicht und seit dem {last} nicht mehr geändert. Ein Entwurf, der 180 Tage unverändert bleibt, wird automatisch gelöscht (Zusammenarbeitsabkommen vom 31. Januar 2025, Art. 27). Ändern Sie den Entwurf oder reichen Sie ihn vor dem {date} ein, um ihn zu behalten.',
-    en: 'The draft application {reference} was not filed and has not been changed since {last}. A draft left unchanged for 180 days is deleted automatically (cooperation agreement of 31 January 2025, Art. 27). Change or file the draft before {date} to keep it.',
-  },
-};
-
 const fill = (text: string, vars: Record<string, string>) =>
   text.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
 
@@ -129,8 +115,11 @@ export async function noticeIdleDrafts(deps: Pick<AppDeps, 'db'>, now: Date): Pr
           dossier_id: d.id,
           action_id: last.id,
           language,
-          subject: fill(NOTICE.subject[language], vars),
-          body: fill(NOTICE.body[language], vars),
+          subject: fill(DRAFT_NOTICE.subject[language], vars),
+          body: fill(DRAFT_NOTICE.body[language], vars),
+          // Rendered again in the reader's language when read (src/exchange/inbox.ts).
+          text_kind: 'draft_notice',
+          text_vars: JSON.stringify(vars),
           created_at: now,
         })
         .onConflict((oc) => oc.columns(['action_id', 'recipient_organisation_id']).doNothing())

@@ -32,8 +32,10 @@ describe('deadline rows (R-PROC-7)', () => {
 
   it('has a rule for every procedure today and marks the assumed ones', () => {
     for (const p of PROCEDURES) expect(deadlineRule(p, '2026-11-23').legalSource).not.toBe('');
-    expect(deadlineRule('work_permit', '2026-11-23').legalSource).toContain('CONFIGURED ASSUMPTION');
-    expect(deadlineRule('professional_card', '2026-11-23').legalSource).toContain('CONFIGURED ASSUMPTION');
+    expect(deadlineRule('work_permit', '2026-11-23').configurationNote).toContain('CONFIGURED ASSUMPTION');
+    expect(deadlineRule('professional_card', '2026-11-23').configurationNote).toContain(
+      'CONFIGURED ASSUMPTION',
+    );
   });
 
   it('throws when no row is in force — a configuration defect', () => {

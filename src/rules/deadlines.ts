@@ -21,6 +21,7 @@ const RECAST_TRANSPOSITION = '2026-05-21';
 
 const DIRECTIVE_CATEGORY_NOTE =
   'directive maximum; no extension in the directive — configured, to confirm against the Belgian transposition';
+const DIRECTIVE_DAYS = '(90 days)';
 
 export const DEADLINE_RULES: readonly DeadlineRule[] = [
   {
@@ -29,8 +30,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     extensionDays: 30,
     effectiveFrom: SINGLE_PERMIT_START,
     effectiveUntil: RECAST_TRANSPOSITION,
-    legalSource:
-      'Directive 2011/98/EU Art. 5(2); cooperation agreement of 2 February 2018 — four months, configured as 120 days; extension length configured',
+    legalSource: 'Directive 2011/98/EU Art. 5(2); cooperation agreement of 2 February 2018 (four months)',
+    configurationNote: 'four months configured as 120 days; extension length configured',
   },
   {
     procedure: 'single_permit',
@@ -38,7 +39,9 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     extensionDays: 30,
     effectiveFrom: RECAST_TRANSPOSITION,
     legalSource:
-      'Directive (EU) 2024/1233 Art. 5(2): 90 days, +30 in exceptional and duly justified cases — configured to apply from the transposition deadline until the Belgian transposition is published',
+      'Directive (EU) 2024/1233 Art. 5(2) (90 days, 30 more in exceptional and duly justified cases)',
+    configurationNote:
+      'configured to apply from the transposition deadline until the Belgian transposition is published',
   },
   // The directive categories keep their own directive's limit, which is shorter than four months.
   {
@@ -47,7 +50,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     decisionDays: 90,
     extensionDays: 0,
     effectiveFrom: SINGLE_PERMIT_START,
-    legalSource: `Directive (EU) 2021/1883 Art. 11(1): 90 days; ${DIRECTIVE_CATEGORY_NOTE}`,
+    legalSource: `Directive (EU) 2021/1883 Art. 11(1) ${DIRECTIVE_DAYS}`,
+    configurationNote: DIRECTIVE_CATEGORY_NOTE,
   },
   {
     procedure: 'single_permit',
@@ -55,7 +59,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     decisionDays: 90,
     extensionDays: 0,
     effectiveFrom: SINGLE_PERMIT_START,
-    legalSource: `Directive 2014/36/EU Art. 18(1): 90 days; ${DIRECTIVE_CATEGORY_NOTE}`,
+    legalSource: `Directive 2014/36/EU Art. 18(1) ${DIRECTIVE_DAYS}`,
+    configurationNote: DIRECTIVE_CATEGORY_NOTE,
   },
   {
     procedure: 'single_permit',
@@ -63,7 +68,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     decisionDays: 90,
     extensionDays: 0,
     effectiveFrom: SINGLE_PERMIT_START,
-    legalSource: `Directive 2014/66/EU Art. 15(1): 90 days; ${DIRECTIVE_CATEGORY_NOTE}`,
+    legalSource: `Directive 2014/66/EU Art. 15(1) ${DIRECTIVE_DAYS}`,
+    configurationNote: DIRECTIVE_CATEGORY_NOTE,
   },
   ...(['researcher', 'trainee', 'volunteer'] as const).map((category): DeadlineRule => ({
     procedure: 'single_permit',
@@ -71,14 +77,16 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     decisionDays: 90,
     extensionDays: 0,
     effectiveFrom: SINGLE_PERMIT_START,
-    legalSource: `Directive (EU) 2016/801 Art. 34(1): 90 days; ${DIRECTIVE_CATEGORY_NOTE}`,
+    legalSource: `Directive (EU) 2016/801 Art. 34(1) ${DIRECTIVE_DAYS}`,
+    configurationNote: DIRECTIVE_CATEGORY_NOTE,
   })),
   {
     procedure: 'work_permit',
     decisionDays: 90,
     extensionDays: 30,
     effectiveFrom: AGREEMENT_SIGNED,
-    legalSource:
+    legalSource: 'Art. 9 §4-7 CA 31.01.2025; law of 30 April 1999',
+    configurationNote:
       'CONFIGURED ASSUMPTION: the agreement and the law of 30 April 1999 set no time limit known to us; aligned on the single-permit work decision (Directive (EU) 2024/1233 Art. 5(2)) — to be confirmed by the regional authorities (Art. 9 §4-7)',
   },
   {
@@ -86,7 +94,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     decisionDays: 90,
     extensionDays: 30,
     effectiveFrom: AGREEMENT_SIGNED,
-    legalSource:
+    legalSource: 'Art. 9 §4-7 and Art. 34 CA 31.01.2025; law of 19 February 1965',
+    configurationNote:
       'CONFIGURED ASSUMPTION: the law of 19 February 1965 and royal decree of 2 August 1985 set no time limit known to us; aligned on the single permit — to be confirmed by the regional authorities (Art. 9 §4-7, Art. 34)',
   },
 ];

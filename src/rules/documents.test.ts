@@ -171,7 +171,12 @@ describe('requiredDocuments (R-FILE-2)', () => {
       on: ON,
     }).find((d) => d.documentType === 'photo');
     expect(photo?.legalSource).toContain('Art. 23');
-    expect(photo?.legalSource).toContain('configured');
+    // That it is a configured reading stays with the operators' note, not in the public citation.
+    expect(photo?.legalSource).not.toContain('configured');
+    const row = REQUIRED_DOCUMENT_RULES.find(
+      (r) => r.procedure === 'work_permit' && r.documentType === 'photo' && r.when === 'abroad',
+    );
+    expect(row?.configurationNote).toContain('configured');
   });
 
   it('asks a self-employed person abroad no current residence permit (Art. 22)', () => {

@@ -7,8 +7,16 @@ export interface RuleRow {
   effectiveFrom: string;
   /** First day the row no longer applies, YYYY-MM-DD (exclusive); absent = still in force. */
   effectiveUntil?: string;
-  /** The article, directive or decree the row applies, and whether its value is a configured assumption. */
+  /**
+   * The article, directive or decree the row applies, as a citation shown to the public (the portal
+   * renders it in the page's language, src/contract/legal-citations.ts).
+   */
   legalSource: string;
+  /**
+   * For operators only, never in an answer to applicants or workers: where the row's value is the
+   * platform's configured reading of the law, and what is still to confirm with whom.
+   */
+  configurationNote?: string;
 }
 
 /**

@@ -19,7 +19,7 @@ describe('fees (Art. 18, R-FILE-7)', () => {
 
   it('charges nothing for the regional procedures and says why', () => {
     expect(feeFor('work_permit', 'work_permit', ON)).toMatchObject({ amountCents: 0 });
-    expect(feeFor('work_permit', 'work_permit', ON).legalSource).toContain('No federal fee');
+    expect(feeFor('work_permit', 'work_permit', ON).legalSource).toContain('no federal fee');
     expect(feeFor('professional_card', 'professional_card', ON).amountCents).toBe(0);
   });
 

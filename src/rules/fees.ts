@@ -16,21 +16,23 @@ export const FEE_RULES: readonly FeeRule[] = [
     amountCents: 35_800,
     effectiveFrom: '2019-01-03',
     legalSource:
-      'Law of 15 December 1980 Art. 1/1 and royal decree of 8 October 1981 Art. 1/1 (fee for a residence request for work) — configured amount of €358, to confirm with the Immigration Office (the amount is indexed)',
+      'Law of 15 December 1980 Art. 1/1 and royal decree of 8 October 1981 Art. 1/1 (fee for a residence request for work)',
+    configurationNote:
+      'configured amount of €358, to confirm with the Immigration Office (the amount is indexed)',
   },
   {
     procedure: 'work_permit',
     amountCents: 0,
     effectiveFrom: AGREEMENT_SIGNED,
-    legalSource:
-      'No federal fee: the work permit is decided by the region alone (Art. 2 §1 1° b) CA 31.01.2025); a regional charge would be a new row',
+    legalSource: 'Art. 2 §1 1° b) CA 31.01.2025 (no federal fee: the region alone decides)',
+    configurationNote: 'a regional charge would be a new row',
   },
   {
     procedure: 'professional_card',
     amountCents: 0,
     effectiveFrom: AGREEMENT_SIGNED,
-    legalSource:
-      'No federal fee; Art. 18 §2 1° CA 31.01.2025 foresees regional rights "where applicable" — none configured yet',
+    legalSource: 'Art. 18 §2 1° CA 31.01.2025 (no federal fee)',
+    configurationNote: 'the article foresees regional rights "where applicable" — none configured yet',
   },
 ];
 

@@ -41,8 +41,8 @@ function procedureRows(professionalCardFrom: string | undefined): readonly Proce
     {
       procedure: 'professional_card',
       effectiveFrom: professionalCardFrom,
-      legalSource:
-        'Art. 2 §1 1° c), Art. 34 and Art. 36 second para. CA 31.01.2025; date configured (PROFESSIONAL_CARD_FROM)',
+      legalSource: 'Art. 2 §1 1° c), Art. 34 and Art. 36 second para. CA 31.01.2025',
+      configurationNote: 'date configured (PROFESSIONAL_CARD_FROM)',
     },
   ];
 }

@@ -43,7 +43,7 @@ function rule(
   procedure: Procedure,
   documentType: DocumentType,
   legalSource: string,
-  scope: { category?: Category; region?: Region; when?: Condition } = {},
+  scope: { category?: Category; region?: Region; when?: Condition; configurationNote?: string } = {},
 ): RequiredDocumentRule {
   return { procedure, documentType, legalSource, effectiveFrom: AGREEMENT_SIGNED, ...scope };
 }
@@ -57,29 +57,28 @@ const SINGLE_PERMIT_COMMON: RequiredDocumentRule[] = [
   rule(
     'single_permit',
     'medical_certificate',
-    `Art. 15 1° ${CA}; law of 15 December 1980 (medical certificate) — configured: asked when the worker applies from abroad`,
-    { when: 'abroad' },
+    `Art. 15 1° ${CA}; law of 15 December 1980 (medical certificate)`,
+    { when: 'abroad', configurationNote: 'configured: asked when the worker applies from abroad' },
   ),
-  rule(
-    'single_permit',
-    'criminal_record',
-    `Art. 12 §1 2° e) and Art. 17 §1 ${CA}; law of 15 December 1980 — configured: asked when the worker applies from abroad`,
-    { when: 'abroad' },
-  ),
+  rule('single_permit', 'criminal_record', `Art. 12 §1 2° e) and Art. 17 §1 ${CA}; law of 15 December 1980`, {
+    when: 'abroad',
+    configurationNote: 'configured: asked when the worker applies from abroad',
+  }),
   rule('single_permit', 'residence_permit', `Art. 12 §1 2° b) ${CA} (current residence permit)`, {
     when: 'in_belgium',
   }),
   rule('single_permit', 'posting_certificate', `Art. 13 §1 13°, 18° and 19° ${CA} (LIMOSA, posting letter)`, {
     when: 'posted',
   }),
-  rule('single_permit', 'payslips', `Art. 13 §1 12° and 15° ${CA} — configured: proof of pay on renewal`, {
+  rule('single_permit', 'payslips', `Art. 13 §1 12° and 15° ${CA}`, {
     when: 'renewal',
+    configurationNote: 'configured: proof of pay on renewal',
   }),
   rule(
     'single_permit',
     'other',
-    `Art. 20 §2 3° ${CA} (deed or articles for registration in the Crossroads Bank for Enterprises) — configured`,
-    { when: 'no_enterprise_number' },
+    `Art. 20 §2 3° ${CA} (deed or articles for registration in the Crossroads Bank for Enterprises)`,
+    { when: 'no_enterprise_number', configurationNote: 'configured' },
   ),
 ];
 
@@ -207,30 +206,30 @@ const WORK_PERMIT: RequiredDocumentRule[] = [
   rule(
     'work_permit',
     'medical_certificate_work',
-    `Art. 15 2° ${CA}; Brussels ordinance of 1 February 2024 and government decree of 16 May 2024 (Art. 9 §6 ${CA}) — configured: certificate of fitness for work kept from ${RD_1999}`,
-    { region: 'brussels' },
+    `Art. 15 2° ${CA}; Brussels ordinance of 1 February 2024 and government decree of 16 May 2024 (Art. 9 §6 ${CA})`,
+    {
+      region: 'brussels',
+      configurationNote: `configured: certificate of fitness for work kept from ${RD_1999}`,
+    },
   ),
   rule('work_permit', 'residence_permit', `Art. 12 §1 2° b) ${CA}`, { when: 'in_belgium' }),
   // The worker abroad asks a visa D on the decision made available to the post (Art. 23 first
   // para.): the photo of Art. 12 §1 2° f) goes with it. The medical certificate and criminal record
   // of the 1980 law are not asked here: the post takes them with the visa application, and on the
   // platform nobody of (b) may read them (Art. 15-17; docs/decisions/0005).
-  rule(
-    'work_permit',
-    'photo',
-    `Art. 12 §1 2° f) and Art. 23 first para. ${CA} — configured: asked when the worker applies from abroad (visa D)`,
-    { when: 'abroad' },
-  ),
-  rule('work_permit', 'posting_certificate', `Art. 13 §1 13°, 18° and 19° ${CA}`, { when: 'posted' }),
-  rule('work_permit', 'payslips', `Art. 13 §1 12° ${CA} — configured: proof of pay on renewal`, {
-    when: 'renewal',
+  rule('work_permit', 'photo', `Art. 12 §1 2° f) and Art. 23 first para. ${CA}`, {
+    when: 'abroad',
+    configurationNote: 'configured: asked when the worker applies from abroad (visa D)',
   }),
-  rule(
-    'work_permit',
-    'other',
-    `Art. 20 §2 3° ${CA} (registration in the Crossroads Bank for Enterprises) — configured`,
-    { when: 'no_enterprise_number' },
-  ),
+  rule('work_permit', 'posting_certificate', `Art. 13 §1 13°, 18° and 19° ${CA}`, { when: 'posted' }),
+  rule('work_permit', 'payslips', `Art. 13 §1 12° ${CA}`, {
+    when: 'renewal',
+    configurationNote: 'configured: proof of pay on renewal',
+  }),
+  rule('work_permit', 'other', `Art. 20 §2 3° ${CA} (registration in the Crossroads Bank for Enterprises)`, {
+    when: 'no_enterprise_number',
+    configurationNote: 'configured',
+  }),
 ];
 
 const SELF_EMPLOYED_LAW = 'law of 19 February 1965 and royal decree of 2 August 1985';
@@ -238,7 +237,9 @@ const SELF_EMPLOYED_LAW = 'law of 19 February 1965 and royal decree of 2 August 
 /** Procedure (c): the professional card; the region itself reads the criminal record (Art. 17 §2). */
 const PROFESSIONAL_CARD: RequiredDocumentRule[] = [
   rule('professional_card', 'passport', `Art. 13 §3 2° ${CA}; ${SELF_EMPLOYED_LAW}`),
-  rule('professional_card', 'photo', `Art. 13 §3 2° ${CA} — configured: the card carries a photo`),
+  rule('professional_card', 'photo', `Art. 13 §3 2° ${CA}`, {
+    configurationNote: 'configured: the card carries a photo',
+  }),
   rule(
     'professional_card',
     'business_plan',

@@ -78,6 +78,8 @@ describe('the back office', () => {
     await flanders.check('#admissibility-outcome');
     await perform(flanders, 'nl', 'act-admissibility', 'admissible');
     await flanders.waitForSelector('#act-decision-work');
+    // No outcome is chosen in advance: the examiner grants deliberately.
+    await flanders.check('#decision-work-outcome');
     await perform(flanders, 'nl', 'act-decision-work', 'work_granted');
     expect(await flanders.locator('.decisions').textContent()).toContain(tr('nl', 'decision.kind.work'));
     await audit(flanders, 'nl-24-region-work-granted');
@@ -90,6 +92,7 @@ describe('the back office', () => {
     await openFromQueue(dvz, 'fr', reference, 'fr-25-dvz-queue');
     await dvz.waitForSelector('#act-decision-residence');
     await audit(dvz, 'fr-26-dvz-acts');
+    await dvz.check('#decision-residence-outcome');
     await perform(dvz, 'fr', 'act-decision-residence', 'residence_granted');
     await audit(dvz, 'fr-27-dvz-residence-granted');
     await dvzContext.close();

@@ -55,7 +55,7 @@ const GROUNDS = 'GROUNDS-e2e: the offered salary is below the threshold for this
 
 describe('a refusal, a withdrawal and a consultation across parties, in the browser', () => {
   it('a region takes the dossier and refuses; the worker reads the grounds, the employer and DVZ only the fact', async () => {
-    // Filed in Dutch: the letters come in Dutch with an English courtesy copy.
+    // Filed in Dutch in Flanders: the letters are authentic in Dutch, and no copy is needed.
     const dutchEmployer = await platform.login('employer', 'nl');
     const filed = await admissibleSinglePermit(platform, { employer: dutchEmployer, flanders, dvz });
     await filedSinglePermit(platform, employer); // another in the region's queue
@@ -118,9 +118,9 @@ describe('a refusal, a withdrawal and a consultation across parties, in the brow
     const grounds = person.locator('.decisions');
     await expect.poll(() => grounds.textContent()).toContain(GROUNDS);
     expect(await grounds.textContent()).toContain(tr('en', 'decision.grounds'));
-    // The letter in the dossier's language, with an English courtesy copy, both downloadable.
+    // The letter in Dutch, the language of the region and of the dossier, downloadable.
     const letters = person.locator('.decision-negative a.letter-link');
-    expect(await letters.count()).toBe(2);
+    expect(await letters.count()).toBe(1);
     const letter = await person.request.get(
       `${platform.url}${(await letters.first().getAttribute('href')) ?? ''}`,
     );

@@ -65,7 +65,7 @@ describe('the portal after the form', () => {
     await page.waitForSelector('.request');
     expect(await page.locator('main h1').textContent()).toBe(tr('de', 'dossier.title', { reference }));
     expect(await page.locator('.request').textContent()).toContain('Copy of the highest diploma');
-    expect(await page.locator('.panel').first().textContent()).toContain(tr('de', 'clock.title'));
+    expect(await page.locator('#clock-title').textContent()).toBe(tr('de', 'clock.title'));
     await expectPage(page, 'de');
     await audit(page, 'de-14-request-open');
     await page

@@ -96,7 +96,11 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.goto(`${baseUrl}/signin`);
   await page.fill('#username', username);
   await page.fill('#password', 'demo');
-  await Promise.all([page.waitForURL(/\/(dossiers|search)$/), page.click('main form button[type=submit]')]);
+  // Each role lands on its own home (web/src/lib/homes.ts); the worker's is the front page.
+  await Promise.all([
+    page.waitForURL(/\/(dossiers|search|queue|oversight|platform|deliveries)?$/),
+    page.click('main form button[type=submit]'),
+  ]);
 }
 
 /** A whole one-page PDF (fictitious): the upload checks read its structure, not only its first bytes. */

@@ -17,6 +17,12 @@ import { WorkQueue } from './pages/WorkQueue';
 import { Search } from './pages/Search';
 import { MyRights } from './pages/rights/MyRights';
 import { RightsWorkList } from './pages/rights/RightsWorkList';
+import { Dashboard } from './pages/statistics/Dashboard';
+import { OpenData } from './pages/statistics/OpenData';
+import { Committee } from './pages/committee/Committee';
+import { MeetingPage } from './pages/committee/MeetingPage';
+import { Oversight } from './pages/oversight/Oversight';
+import { PlatformHealth } from './pages/PlatformHealth';
 
 /** Paths carry ids only: names, passport numbers and the like travel in request bodies, never in a URL. */
 export function App() {
@@ -107,6 +113,47 @@ export function App() {
                 element={
                   <RequireSession>
                     <RightsWorkList />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/oversight"
+                element={
+                  <RequireSession>
+                    <Oversight />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/platform"
+                element={
+                  <RequireSession>
+                    <PlatformHealth />
+                  </RequireSession>
+                }
+              />
+              <Route path="/open-data" element={<OpenData />} />
+              <Route
+                path="/statistics"
+                element={
+                  <RequireSession>
+                    <Dashboard />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/committee"
+                element={
+                  <RequireSession>
+                    <Committee />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/committee/meetings/:id"
+                element={
+                  <RequireSession>
+                    <MeetingPage />
                   </RequireSession>
                 }
               />

@@ -21,6 +21,8 @@ export interface DossierRecord {
   region: Region | null;
   applicantOrganisationId: string;
   applicantName: string;
+  /** The applicant organisation's registered enterprise number: with its name, the one verified source of who applies. */
+  applicantEnterpriseNumber: string | null;
   follows: { kind: string; reference: string; dossierId: string } | null;
   createdAt: Date;
   sections: Partial<Sections>;

@@ -68,6 +68,9 @@ export const TRANSITIONS: readonly Transition[] = [
   // A legal hold (appeal, proceedings, fraud investigation) keeps a filed dossier past its period (Art. 27 §1 3°).
   { action: 'register_hold', procedures: ALL, from: FILED, by: ['competent_region', 'dvz'], to: 'unchanged', legalBasis: 'Art. 27 §1 3°' },
   { action: 'lift_hold', procedures: ALL, from: FILED, by: ['competent_region', 'dvz'], to: 'unchanged', legalBasis: 'Art. 27 §1 3°' },
+  // The examining authority confirms the fee reached the collecting authority (R-FILE-7); DVZ once the region has granted.
+  { action: 'confirm_fee_payment', procedures: ALL, from: BEFORE_DECISION, by: ['competent_region', 'dvz'], to: 'unchanged', legalBasis: 'Art. 18 §1 1°' },
+  { action: 'confirm_fee_payment', procedures: A, from: ['work_granted'], by: ['dvz'], to: 'unchanged', legalBasis: 'Art. 18 §1 1°' },
 ];
 
 /** States from which a dossier holds a granted permit another dossier may build on. */

@@ -28,7 +28,9 @@ export type CheckName =
   | 'dmfa_employer'
   | 'dmfa_worker_salary'
   | 'limosa_declaration'
-  | 'inasti_affiliation';
+  | 'inasti_affiliation'
+  /** The platform's own: re-evaluated at every read on the day of examination (dossier/findings.ts). */
+  | 'passport_valid_for_stay';
 export type SourceName = 'platform' | 'kbo' | 'onss' | 'limosa' | 'inasti';
 export type CheckOutcome = 'pass' | 'fail' | 'not_found' | 'unavailable' | 'timeout' | 'not_applicable';
 

@@ -30,6 +30,7 @@ function record(overrides: {
     region: 'flanders',
     applicantOrganisationId: 'o',
     applicantName: 'Demo',
+    applicantEnterpriseNumber: null,
     follows: overrides.renewal ? { kind: 'renewal', reference: 'SW-2025-000001', dossierId: 'p' } : null,
     createdAt: now(),
     sections: {

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/context';
 import { api } from '../lib/api';
 import { isApplicantKind, useSession } from '../lib/session';
 import { INBOX_CHANGED_EVENT } from '../pages/Inbox';
+import { isDpo, QUEUE_KINDS } from '../lib/homes';
 import { Loading } from './Page';
 
 /** Organisations that consult by searching a person or an enterprise (R-CONS-1). */
@@ -41,7 +42,27 @@ export function Layout({ children }: { children: ReactNode }) {
     h1?.focus();
   }, [location.pathname]);
 
+  // Phones: the languages and the menu sit behind one button, so a page's first field is on screen.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    setMenuOpen(false);
+  }, [location.pathname]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [menuOpen]);
+
   const kind = session?.organisation.kind;
+  const dpo = isDpo(session);
   const hasInbox = session !== undefined && session !== null && (isApplicantKind(kind) || kind === 'worker');
   const [unread, setUnread] = useState(0);
   // The unread count follows each navigation and each message marked read.
@@ -76,7 +97,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {t('demo.banner')}
         </div>
       )}
-      <header className="site-header">
+      <header className={menuOpen ? 'site-header menu-open' : 'site-header'}>
         <div className="container header-row">
           <Link to="/" className="brand">
             <span className="brand-mark" aria-hidden="true">
@@ -84,7 +105,22 @@ export function Layout({ children }: { children: ReactNode }) {
             </span>
             <span>{t('app.name')}</span>
           </Link>
-          <nav aria-label={t('lang.label')} className="languages">
+          <button
+            ref={menuButton}
+            type="button"
+            className="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="site-languages site-menu"
+            onClick={() => {
+              setMenuOpen((open) => !open);
+            }}
+          >
+            <span aria-hidden="true" className="menu-icon">
+              ☰
+            </span>
+            {t('header.menu')} <span className="menu-lang">{lang.toUpperCase()}</span>
+          </button>
+          <nav id="site-languages" aria-label={t('lang.label')} className="languages collapsible">
             <ul>
               {LANGUAGES.map((l) => (
                 <li key={l}>
@@ -103,31 +139,41 @@ export function Layout({ children }: { children: ReactNode }) {
             </ul>
           </nav>
         </div>
-        <nav aria-label={t('nav.label')} className="main-nav">
+        <nav id="site-menu" aria-label={t('nav.label')} className="main-nav collapsible">
           <ul className="container">
             <li>
               <NavLink to="/" end>
                 {t('nav.home')}
               </NavLink>
             </li>
-            {session && kind !== 'inspection' && (
+            {session && kind !== 'inspection' && kind !== 'onss' && !QUEUE_KINDS.has(kind ?? '') && (
               <li>
                 <NavLink to="/dossiers" end>
                   {t('nav.dossiers')}
                 </NavLink>
               </li>
             )}
-            {(kind === 'regional_authority' || kind === 'dvz') && (
+            {QUEUE_KINDS.has(kind ?? '') && !dpo && (
               <li>
                 <NavLink to="/queue">{t('nav.queue')}</NavLink>
               </li>
             )}
-            {kind !== undefined && SEARCH_KINDS.has(kind) && (
+            {dpo && (
+              <li>
+                <NavLink to="/oversight">{t('nav.oversight')}</NavLink>
+              </li>
+            )}
+            {kind === 'onss' && (
+              <li>
+                <NavLink to="/platform">{t('nav.health')}</NavLink>
+              </li>
+            )}
+            {kind !== undefined && SEARCH_KINDS.has(kind) && !dpo && (
               <li>
                 <NavLink to="/search">{t('nav.search')}</NavLink>
               </li>
             )}
-            {kind !== undefined && DELIVERY_KINDS.has(kind) && (
+            {kind !== undefined && DELIVERY_KINDS.has(kind) && !dpo && (
               <li>
                 <NavLink to="/deliveries">{t('nav.deliveries')}</NavLink>
               </li>
@@ -164,6 +210,16 @@ export function Layout({ children }: { children: ReactNode }) {
             {session?.roles.includes('dpo') && (
               <li>
                 <NavLink to="/rights-requests">{t('nav.rightsWork')}</NavLink>
+              </li>
+            )}
+            {(kind === 'dvz' || kind === 'regional_authority' || kind === 'management_committee') && !dpo && (
+              <li>
+                <NavLink to="/statistics">{t('nav.statistics')}</NavLink>
+              </li>
+            )}
+            {kind === 'management_committee' && (
+              <li>
+                <NavLink to="/committee">{t('nav.committee')}</NavLink>
               </li>
             )}
             <li>
@@ -206,6 +262,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <ul>
             <li>
               <Link to="/privacy">{t('nav.privacy')}</Link>
+            </li>
+            <li>
+              <Link to="/open-data">{t('nav.openData')}</Link>
             </li>
             <li>
               <a href="/api/docs">{t('footer.api')}</a>

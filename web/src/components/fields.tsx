@@ -1,5 +1,6 @@
-import type { ChangeEvent, ReactNode } from 'react';
+import { useEffect, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n/context';
+import { formatDateInput, parseDateInput } from '../lib/dates';
 
 interface Common {
   id: string;
@@ -91,7 +92,7 @@ export function TextField({
   width,
   ...control
 }: Control & {
-  type?: 'text' | 'email' | 'tel' | 'date' | 'password' | 'number';
+  type?: 'text' | 'email' | 'tel' | 'password' | 'number';
   autoComplete?: string | undefined;
   inputMode?: 'text' | 'numeric' | 'decimal' | 'email' | 'tel' | undefined;
   width?: 'short' | 'medium' | undefined;
@@ -105,6 +106,50 @@ export function TextField({
         autoComplete={autoComplete ?? 'off'}
         inputMode={inputMode}
       />
+    </Field>
+  );
+}
+
+/**
+ * A calendar day typed as the page's language writes it (day, month, year), never the browser's
+ * own date picker, whose order and words follow the browser and not the page. The value handed
+ * on is the ISO day once the text names one, else the text as typed, so the form can refuse it.
+ */
+export function DateField({
+  value,
+  onChange,
+  hint,
+  autoComplete,
+  ...common
+}: Control & { autoComplete?: string | undefined }) {
+  const { t, lang, formatDate } = useI18n();
+  const [text, setText] = useState(() => formatDateInput(value, lang));
+  // A value set from outside (a reset, a draft read again) replaces what is typed.
+  useEffect(() => {
+    setText((typed) => ((parseDateInput(typed) ?? typed) === value ? typed : formatDateInput(value, lang)));
+  }, [value, lang]);
+  const iso = parseDateInput(text);
+  const format = t('date.format');
+  const fullHint = hint ? `${hint} ${format}` : format;
+  return (
+    <Field {...common} hint={fullHint}>
+      <input
+        {...controlProps({ ...common, hint: fullHint, value: text, onChange: () => undefined })}
+        type="text"
+        inputMode="numeric"
+        className="width-date"
+        autoComplete={autoComplete ?? 'off'}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(parseDateInput(e.target.value) ?? e.target.value.trim());
+        }}
+        onBlur={() => {
+          if (iso) setText(formatDateInput(iso, lang));
+        }}
+      />
+      <p className="hint date-echo" aria-live="polite">
+        {iso && text.trim() ? formatDate(iso) : ''}
+      </p>
     </Field>
   );
 }

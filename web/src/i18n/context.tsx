@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { citationIn } from '../../../src/contract/legal-citations';
 import { setApiLanguage } from '../lib/api';
 import {
   STORAGE_KEY,
@@ -18,6 +19,8 @@ export interface I18n {
   formatDateTime: (iso: string | null | undefined) => string;
   formatMoney: (cents: number) => string;
   countryName: (code: string) => string;
+  /** A rule table's legal source in the page's language. */
+  citation: (source: string) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -73,6 +76,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatDate: (iso) => (iso ? dateFormat.format(toDate(iso)) : ''),
       formatDateTime: (iso) => (iso ? dateTimeFormat.format(toDate(iso)) : ''),
       formatMoney: (cents) => money.format(cents / 100),
+      citation: (source) => citationIn(source, lang),
       countryName: (code) => {
         try {
           return regions.of(code) ?? code;

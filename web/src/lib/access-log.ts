@@ -30,3 +30,50 @@ export function visits(entries: readonly AccessLogEntry[]): AccessLogEntry[] {
   }
   return out;
 }
+
+/** One organisation's reads on one day: what it read, why, and when. */
+export interface OrganisationDay {
+  organisation: AccessLogEntry['organisation'];
+  categories: AccessLogEntry['categories'];
+  purposes: string[];
+  times: string[];
+}
+
+export interface AccessDay {
+  /** The calendar day in Brussels, YYYY-MM-DD. */
+  day: string;
+  organisations: OrganisationDay[];
+}
+
+const brusselsDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Brussels',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * The log as a person reads it on a small screen: newest day first, and within a day one entry
+ * per organisation with everything it read, its purposes and the times of its consultations.
+ */
+export function byOrganisationAndDay(entries: readonly AccessLogEntry[]): AccessDay[] {
+  const days = new Map<string, Map<string, OrganisationDay>>();
+  for (const entry of visits(entries)) {
+    const day = brusselsDay.format(new Date(entry.at));
+    const organisations = days.get(day) ?? new Map<string, OrganisationDay>();
+    days.set(day, organisations);
+    const group = organisations.get(entry.organisation.id) ?? {
+      organisation: entry.organisation,
+      categories: [],
+      purposes: [],
+      times: [],
+    };
+    organisations.set(entry.organisation.id, group);
+    for (const c of entry.categories) if (!group.categories.includes(c)) group.categories.push(c);
+    if (entry.purpose && !group.purposes.includes(entry.purpose)) group.purposes.push(entry.purpose);
+    group.times.push(entry.at);
+  }
+  return [...days]
+    .sort(([a], [b]) => b.localeCompare(a))
+    .map(([day, organisations]) => ({ day, organisations: [...organisations.values()] }));
+}

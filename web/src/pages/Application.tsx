@@ -92,7 +92,7 @@ function Wizard({
                 <span className="step-number" aria-hidden="true">
                   {i + 1}
                 </span>{' '}
-                {t(`step.${s}` as const)}
+                <span className="step-label">{t(`step.${s}` as const)}</span>
                 {s !== 'review' && missingSections.has(s) && (
                   <span className="visually-hidden"> ({t('form.stepIncomplete')})</span>
                 )}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { CodeField, TextField } from '../components/fields';
+import { CodeField, DateField, TextField } from '../components/fields';
 import { Notice, Page } from '../components/Page';
 import { useI18n } from '../i18n/context';
 import { api, problemText } from '../lib/api';
@@ -81,7 +81,7 @@ export function Claim() {
             width="medium"
           />
           <TextField {...form.field('passport')} label={t('claim.passport')} width="medium" />
-          <TextField {...form.field('birthdate')} type="date" label={t('claim.birthDate')} width="medium" />
+          <DateField {...form.field('birthdate')} label={t('claim.birthDate')} autoComplete="bday" />
           <button type="submit" className="button" disabled={form.busy}>
             {t('claim.send')}
           </button>

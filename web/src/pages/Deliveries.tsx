@@ -23,7 +23,7 @@ const queryOf = (show: Show) => ({ acknowledged: show === 'open' ? 'false' : und
 
 /** The inbox of decisions delivered to the caller's organisation (R-RCPT-1..4). */
 export function Deliveries() {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDate, formatDateTime } = useI18n();
   const { session } = useSession();
   const issuer = session?.organisation.kind === 'post' || session?.organisation.kind === 'municipality';
   const [show, setShow] = useState<Show>('open');
@@ -100,8 +100,27 @@ export function Deliveries() {
               ),
             },
             {
+              header: t('deliveries.col.worker'),
+              cell: (d) => <DeliveredWorkerCell worker={d.worker} />,
+            },
+            {
               header: t('deliveries.col.event'),
-              cell: (d) => (EVENTS.has(d.event) ? t(`delivery.event.${d.event}` as const) : d.event),
+              cell: (d) => (
+                <>
+                  {EVENTS.has(d.event) ? t(`delivery.event.${d.event}` as const) : d.event}
+                  {d.decision && (d.decision.validFrom || d.decision.validUntil) && (
+                    <>
+                      <br />
+                      <span className="delivered-validity">
+                        {t('deliveries.validity', {
+                          from: d.decision.validFrom ? formatDate(d.decision.validFrom) : '—',
+                          until: d.decision.validUntil ? formatDate(d.decision.validUntil) : '—',
+                        })}
+                      </span>
+                    </>
+                  )}
+                </>
+              ),
             },
             { header: t('deliveries.col.deliveredAt'), cell: (d) => formatDateTime(d.deliveredAt) },
             {
@@ -132,5 +151,29 @@ export function Deliveries() {
       )}
       <MoreButton more={more} label={t('deliveries.more')} />
     </Page>
+  );
+}
+
+/** Who the delivered decision is about, as the law lets this organisation read it. */
+function DeliveredWorkerCell({ worker }: { worker: DeliveryItem['worker'] }) {
+  const { t, formatDate, countryName } = useI18n();
+  if (!worker) return <span className="hidden-by-law">{t('deliveries.workerHidden')}</span>;
+  const name = [worker.givenNames, worker.familyName].filter(Boolean).join(' ');
+  return (
+    <span className="delivered-worker">
+      {name && <strong>{name}</strong>}
+      {worker.birthDate && <> — {formatDate(worker.birthDate)}</>}
+      {worker.nationality && <>, {countryName(worker.nationality)}</>}
+      {worker.passportNumber && (
+        <>
+          <br />
+          {t('deliveries.passport', {
+            number: worker.passportNumber,
+            country: worker.passportIssuingCountry ? countryName(worker.passportIssuingCountry) : '—',
+            expiry: worker.passportExpiry ? formatDate(worker.passportExpiry) : '—',
+          })}
+        </>
+      )}
+    </span>
   );
 }

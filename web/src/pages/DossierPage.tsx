@@ -6,16 +6,20 @@ import { StateTag } from '../components/StateTag';
 import { Summary, procedureFacts, regionFact } from '../components/Summary';
 import { useI18n } from '../i18n/context';
 import { api, problemText } from '../lib/api';
-import { daysLeftText, documentLabel, relationLabel, sizeText } from '../lib/format';
+import { daysLeftText, relationLabel } from '../lib/format';
 import { isApplicantKind, useSession } from '../lib/session';
-import type { AccessLogEntry, Dossier, DocumentView, EventView } from '../lib/types';
+import type { AccessLogEntry, Dossier, EventView } from '../lib/types';
 import { AccessLogView } from './parts/AccessLogView';
+import { AppealRoute } from './parts/AppealRoute';
+import { NextStep } from './parts/NextStep';
+import { ApplicationData } from './parts/ApplicationData';
 import { ACTING_KINDS, ActsPanel } from './parts/ActsPanel';
 import { RetentionView } from './parts/RetentionView';
 import { DecisionsView } from './parts/DecisionsView';
 import { ExaminationChecklist } from './parts/ExaminationChecklist';
 import { RecognitionSearch } from './parts/RecognitionSearch';
 import { RequestPanel } from './parts/RequestPanel';
+import { FeePanel } from './application/FeePanel';
 
 export function DossierPage() {
   const { id = '' } = useParams();
@@ -27,7 +31,7 @@ export function DossierPage() {
   // Opened for mutual recognition (Art. 26): the own dossier and the purpose's code travel with the read.
   const forDossier = opening?.forDossier;
   const purposeCode = opening?.purposeCode;
-  const { t, formatDate, formatDateTime, lang } = useI18n();
+  const { t, formatDate, formatDateTime, citation } = useI18n();
   const { session } = useSession();
   const kind = session?.organisation.kind;
   const [dossier, setDossier] = useState<Dossier | undefined>(undefined);
@@ -136,6 +140,9 @@ export function DossierPage() {
         </p>
       )}
 
+      {(kind === 'worker' || isApplicantKind(kind)) && <NextStep dossier={dossier} />}
+      <ApplicationData dossier={dossier} subject={kind === 'worker'} />
+
       {clock && (
         <section aria-labelledby="clock-title" className="panel">
           <h2 id="clock-title">{t('clock.title')}</h2>
@@ -163,11 +170,14 @@ export function DossierPage() {
           )}
           <details>
             <summary>{t('docs.why')}</summary>
-            <p className="hint">{clock.legalSource}</p>
+            <p className="hint">{citation(clock.legalSource)}</p>
           </details>
         </section>
       )}
 
+      {dossier.fee && dossier.state !== 'draft' && (
+        <FeePanel dossier={dossier} onChanged={() => void load()} />
+      )}
       {ACTING_KINDS.has(kind ?? '') && <ActsPanel dossier={dossier} kind={kind} onChanged={load} />}
       {dossier.retention && <RetentionView retention={dossier.retention} />}
 
@@ -185,6 +195,7 @@ export function DossierPage() {
       )}
 
       {dossier.decisions.length > 0 && <DecisionsView dossier={dossier} />}
+      {kind === 'worker' && <AppealRoute dossier={dossier} />}
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('timeline.title')}</h2>
@@ -227,27 +238,6 @@ export function DossierPage() {
       {dossier.checklist && <ExaminationChecklist checklist={dossier.checklist} />}
       {kind === 'regional_authority' && dossier.checklist && !forDossier && (
         <RecognitionSearch dossier={dossier} />
-      )}
-
-      {dossier.documents.length > 0 && (
-        <section aria-labelledby="documents-title">
-          <h2 id="documents-title">{t('step.documents')}</h2>
-          <ul className="plain-list">
-            {dossier.documents.map((d: DocumentView) => (
-              <li key={d.id}>
-                {documentLabel(t, d.type)}
-                {d.fileName && ` — ${d.fileName}`}
-                {d.sizeBytes !== undefined && ` (${sizeText(d.sizeBytes, lang)})`}{' '}
-                {d.downloadable && (
-                  <a href={`/api/v1/dossiers/${dossier.id}/documents/${d.id}`} download>
-                    {t('docs.download')}
-                    <span className="visually-hidden"> {documentLabel(t, d.type)}</span>
-                  </a>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
       )}
 
       {kind === 'worker' && <AccessLogView entries={accessLog} />}

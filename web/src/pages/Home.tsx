@@ -1,7 +1,9 @@
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { Page } from '../components/Page';
 import { useI18n } from '../i18n/context';
+import { homeOf } from '../lib/homes';
 import { useSession } from '../lib/session';
+import { WorkerHome } from './WorkerHome';
 
 interface Audience {
   key: 'employer' | 'mandatary' | 'worker' | 'self';
@@ -17,7 +19,12 @@ const AUDIENCES: readonly Audience[] = [
 
 export function Home() {
   const { t } = useI18n();
-  const { platform } = useSession();
+  const { platform, session } = useSession();
+  // Signed in, each role starts where its work is: the worker on their dossiers' next steps, an
+  // authority on its queue, the DPO and the operator on their screens.
+  if (session?.organisation.kind === 'worker') return <WorkerHome />;
+  if (session && !['/', '/dossiers'].includes(homeOf(session)))
+    return <Navigate to={homeOf(session)} replace />;
   const cardEnabled = platform?.procedures.includes('professional_card') ?? false;
   return (
     <Page title={t('home.title')} lead={t('home.lead')}>

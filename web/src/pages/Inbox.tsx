@@ -9,6 +9,8 @@ export interface InboxMessage {
   id: string;
   dossierId: string;
   reference: string;
+  /** The language the message is shown in: the reader's, or as written for an older message. */
+  language: string;
   subject: string;
   body: string;
   createdAt: string;
@@ -53,10 +55,13 @@ export function Inbox() {
             <li key={m.id} className={m.readAt ? 'message' : 'message message-unread'}>
               <article aria-labelledby={`msg-${m.id}`}>
                 <h2 id={`msg-${m.id}`}>
-                  {!m.readAt && <span className="tag tag-missing">{t('inbox.new')}</span>} {m.subject}
+                  {!m.readAt && <span className="tag tag-missing">{t('inbox.new')}</span>}{' '}
+                  <span lang={m.language}>{m.subject}</span>
                 </h2>
                 <p className="meta">{t('inbox.received', { date: formatDate(m.createdAt) })}</p>
-                <p className="message-body">{m.body}</p>
+                <p className="message-body" lang={m.language}>
+                  {m.body}
+                </p>
                 <p className="actions">
                   <Link
                     to={`/dossiers/${m.dossierId}`}

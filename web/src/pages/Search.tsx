@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useDossierColumns } from '../components/dossierColumns';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { RadioGroup, SubmitActions, TextField } from '../components/fields';
+import { DateField, RadioGroup, SubmitActions, TextField } from '../components/fields';
 import { Page } from '../components/Page';
 import { Table } from '../components/Table';
 import { useI18n } from '../i18n/context';
@@ -108,7 +108,7 @@ export function Search() {
         {by === 'name' && (
           <>
             <TextField {...form.field('familyName')} label={t('search.familyName')} />
-            <TextField {...form.field('birthDate')} type="date" label={t('search.birthDate')} width="short" />
+            <DateField {...form.field('birthDate')} label={t('search.birthDate')} />
           </>
         )}
         <SubmitActions label={t('search.submit')} busy={form.busy} />

@@ -3,13 +3,37 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { CodeField, TextField } from '../components/fields';
 import { Notice, Page } from '../components/Page';
+import type { MessageKey } from '../i18n';
 import { useI18n } from '../i18n/context';
 import { ApiError } from '../lib/api';
+import { homeOf } from '../lib/homes';
 import { useSession } from '../lib/session';
 import { useForm } from '../lib/useForm';
 
-/** The applicant accounts are explained; the authorities' accounts work through the API (back office). */
-const DESCRIBED = ['employer', 'mandatary', 'worker', 'selfemployed'] as const;
+/** Applicant accounts, and the person concerned; every other demo account is an authority's. */
+const APPLICANTS: ReadonlySet<string> = new Set(['employer', 'mandatary', 'worker', 'selfemployed']);
+
+/** What each demo account does and sees in the portal (src/demo/parties.ts lists them). */
+const DESCRIPTION: Record<string, MessageKey> = {
+  employer: 'signIn.demo.employer',
+  mandatary: 'signIn.demo.mandatary',
+  worker: 'signIn.demo.worker',
+  selfemployed: 'signIn.demo.selfemployed',
+  flanders: 'signIn.demo.flanders',
+  wallonia: 'signIn.demo.wallonia',
+  brussels: 'signIn.demo.brussels',
+  ostbelgien: 'signIn.demo.ostbelgien',
+  dvz: 'signIn.demo.dvz',
+  post: 'signIn.demo.post',
+  municipality: 'signIn.demo.municipality',
+  counter: 'signIn.demo.counter',
+  inspection: 'signIn.demo.inspection',
+  'inspection-wallonia': 'signIn.demo.inspectionWallonia',
+  pes: 'signIn.demo.pes',
+  operator: 'signIn.demo.operator',
+  dpo: 'signIn.demo.dpo',
+  committee: 'signIn.demo.committee',
+};
 
 export function SignIn() {
   const { t } = useI18n();
@@ -30,8 +54,8 @@ export function SignIn() {
     await form.submit(
       async () => {
         const session = await signIn(username.trim(), password, needsTotp ? totp : undefined);
-        // The inspection consults by searching with a purpose; it has no list of dossiers to browse.
-        const home = session.organisation.kind === 'inspection' ? '/search' : '/dossiers';
+        // Each role starts where its work is (lib/homes.ts): a case officer on the queue, and so on.
+        const home = homeOf(session);
         void navigate(from && from.startsWith('/') ? from : home, { replace: true });
       },
       (error) => {
@@ -48,6 +72,24 @@ export function SignIn() {
   };
 
   const accounts = platform?.demoAccounts ?? [];
+  const accountList = (shown: { username: string }[]) => (
+    <ul className="demo-accounts">
+      {shown.map(({ username: u }) => (
+        <li key={u}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => {
+              form.set({ username: u, password: 'demo' });
+            }}
+          >
+            {t('signIn.demo.use', { username: u })}
+          </button>{' '}
+          {t(DESCRIPTION[u] ?? 'signIn.demo.other')}
+        </li>
+      ))}
+    </ul>
+  );
 
   return (
     <Page title={t('signIn.title')} lead={t('signIn.intro')}>
@@ -73,30 +115,10 @@ export function SignIn() {
         <section aria-labelledby="demo-accounts" className="panel">
           <h2 id="demo-accounts">{t('signIn.demo.title')}</h2>
           <p>{t('signIn.demo.body')}</p>
-          <ul className="demo-accounts">
-            {DESCRIBED.filter((u) => accounts.some((a) => a.username === u)).map((u) => (
-              <li key={u}>
-                <button
-                  type="button"
-                  className="button secondary"
-                  onClick={() => {
-                    form.set({ username: u, password: 'demo' });
-                  }}
-                >
-                  {t('signIn.demo.use', { username: u })}
-                </button>{' '}
-                {t(`signIn.demo.${u}` as const)}
-              </li>
-            ))}
-          </ul>
-          <p className="hint">
-            {t('signIn.demo.authorities', {
-              usernames: accounts
-                .map((a) => a.username)
-                .filter((u) => !(DESCRIBED as readonly string[]).includes(u))
-                .join(', '),
-            })}
-          </p>
+          <h3>{t('signIn.demo.applicants')}</h3>
+          {accountList(accounts.filter((a) => APPLICANTS.has(a.username)))}
+          <h3>{t('signIn.demo.authoritiesTitle')}</h3>
+          {accountList(accounts.filter((a) => !APPLICANTS.has(a.username)))}
         </section>
       )}
     </Page>

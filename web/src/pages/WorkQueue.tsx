@@ -7,15 +7,21 @@ import { FilterForm, FilterSelect } from '../components/FilterForm';
 import { Loading, Page } from '../components/Page';
 import { Table } from '../components/Table';
 import { useI18n } from '../i18n/context';
-import { byDeadline, urgencyOf } from '../lib/queue';
+import { actionNeeded, byActionNeeded, urgencyOf } from '../lib/queue';
 import type { DossierSummary } from '../lib/types';
 import { useForm } from '../lib/useForm';
 import { searchTerm, usePagedList } from '../lib/usePagedList';
 
-const EMPTY = { state: '', assigned: '', q: '' };
-const queryOf = (f: typeof EMPTY) => ({ state: f.state, assigned: f.assigned, q: searchTerm(f.q) });
+// Closed dossiers (issued, withdrawn, refused) are behind the filter: the queue is what is left to do.
+const EMPTY = { state: '', assigned: '', q: '', stage: 'open' };
+const queryOf = (f: typeof EMPTY) => ({
+  state: f.state,
+  assigned: f.assigned,
+  q: searchTerm(f.q),
+  stage: f.stage,
+});
 
-/** The work queue of a regional authority or DVZ: what the gate lets it see, by deadline. */
+/** The work queue of an authority: what the gate lets it see, the dossiers awaiting its act first, by deadline. */
 export function WorkQueue() {
   const { t } = useI18n();
   const filters = useForm('queue', EMPTY);
@@ -25,7 +31,7 @@ export function WorkQueue() {
     limit: 100,
     whole: true,
   });
-  const sorted = items && [...items].sort(byDeadline);
+  const sorted = items && [...items].sort(byActionNeeded);
   const columns = useDossierColumns();
 
   return (
@@ -36,6 +42,14 @@ export function WorkQueue() {
           setFilter({ ...filters.values });
         }}
       >
+        <FilterSelect
+          {...filters.field('stage')}
+          label={t('queue.stage')}
+          options={[
+            { value: 'open', label: t('queue.stage.open') },
+            { value: 'closed', label: t('queue.stage.closed') },
+          ]}
+        />
         <FilterSelect
           {...filters.field('state')}
           label={t('filter.state')}
@@ -73,6 +87,17 @@ export function WorkQueue() {
                 return { className: urgency ? `urgency-${urgency}` : undefined };
               }}
               columns={[
+                {
+                  header: t('col.actionNeeded'),
+                  cell: (d) => {
+                    const action = actionNeeded(d);
+                    return action ? (
+                      <strong className="action-needed">{t(`queue.action.${action}` as const)}</strong>
+                    ) : (
+                      <span className="muted">{t('queue.action.none')}</span>
+                    );
+                  },
+                },
                 {
                   header: t('col.deadline'),
                   cell: (d) => {

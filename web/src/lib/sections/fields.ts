@@ -86,6 +86,7 @@ export const SECTION_FIELDS: Record<Exclude<SectionName, never>, FieldSpec[]> = 
   residence: [
     { path: 'passportNumber', kind: 'text', hint: true, width: 'medium' },
     { path: 'passportIssuingCountry', kind: 'country' },
+    { path: 'passportIssueDate', kind: 'date', optional: true },
     { path: 'passportExpiry', kind: 'date' },
     { path: 'email', kind: 'email', hint: true },
     { path: 'phone', kind: 'tel', optional: true },

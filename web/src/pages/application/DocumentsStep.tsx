@@ -52,8 +52,9 @@ export function DocumentsStep({ dossier, setDossier, next }: StepProps) {
   const missing = required.filter((d) => byType(d.documentType).length === 0);
   return (
     <>
-      <p>{t('docs.intro')}</p>
-      <p>{t('docs.formats')}</p>
+      <p>
+        {t('docs.intro')} {t('docs.formats')}
+      </p>
       <Announcer text={announcement} />
       {missing.length === 0 ? (
         <Notice kind="success">{t('docs.allPresent')}</Notice>

@@ -3,9 +3,11 @@ import { parseEnterpriseNumber } from '../../../../src/contract/identifiers';
 import { TextField } from '../../components/fields';
 import { useI18n } from '../../i18n/context';
 import { ApiError, api } from '../../lib/api';
+import { messageOf } from '../../lib/sections';
 
 export interface Lookup {
-  kind: 'success' | 'warning';
+  /** `error`: the number is not the applicant employer's; shown as the field's own error. */
+  kind: 'success' | 'warning' | 'error';
   text: string;
 }
 
@@ -14,35 +16,57 @@ interface Enterprise {
   seat: { street: string; number: string; postcode: string; municipality: string };
 }
 
+const FILLED = {
+  'employer.name': (e: Enterprise) => e.name,
+  'employer.seatAddress.street': (e: Enterprise) => e.seat.street,
+  'employer.seatAddress.number': (e: Enterprise) => e.seat.number,
+  'employer.seatAddress.postcode': (e: Enterprise) => e.seat.postcode,
+  'employer.seatAddress.municipality': (e: Enterprise) => e.seat.municipality,
+} as const;
+
 /**
- * Once-only (Art. 20 §2 3°): a valid enterprise number fills the employer's name and seat from
- * the Crossroads Bank for Enterprises. A number already saved is not looked up again, so a
- * reopened draft keeps what the employer corrected. `input` is the number as typed (undefined
- * where the step asks none); what is found goes into the form's values through `fill`.
+ * Once-only (Art. 20 §2 3°): the applicant employer's enterprise number fills the employer's name
+ * and seat from the Crossroads Bank for Enterprises. Only empty fields are filled — what the
+ * employer typed is never replaced behind its back. A number that is not the applicant's own (`own`, its registration) is not looked up
+ * at all: it is refused next to the field, as the server refuses it. A number already saved
+ * (`saved`) is not looked up again, so a reopened draft keeps what the employer corrected.
  */
 export function useEnterpriseLookup(
   input: string | undefined,
-  fill: (update: (values: Record<string, string>) => Record<string, string>) => void,
+  context: {
+    own: string | null;
+    saved: string | undefined;
+    fill: (update: (values: Record<string, string>) => Record<string, string>) => void;
+  },
 ): Lookup | undefined {
-  const { t } = useI18n();
-  const lookedUp = useRef<string | undefined>(parseEnterpriseNumber(input ?? ''));
+  const { t, lang } = useI18n();
+  const { own, saved, fill } = context;
+  const lookedUp = useRef<string | undefined>(saved);
   const [lookup, setLookup] = useState<Lookup | undefined>(undefined);
   useEffect(() => {
     const number = parseEnterpriseNumber(input ?? '');
-    if (!number || number === lookedUp.current) return;
+    if (!number) {
+      setLookup(undefined);
+      return;
+    }
+    if (own && number !== own) {
+      lookedUp.current = undefined;
+      setLookup({ kind: 'error', text: messageOf('enterprise_number_not_applicant', lang) ?? '' });
+      return;
+    }
+    if (number === lookedUp.current) return;
     lookedUp.current = number;
     let live = true;
     api<Enterprise>('GET', `/enterprises/${number}`)
       .then((e) => {
         if (!live) return;
-        fill((prev) => ({
-          ...prev,
-          'employer.name': e.name,
-          'employer.seatAddress.street': e.seat.street,
-          'employer.seatAddress.number': e.seat.number,
-          'employer.seatAddress.postcode': e.seat.postcode,
-          'employer.seatAddress.municipality': e.seat.municipality,
-        }));
+        fill((prev) => {
+          const next = { ...prev };
+          for (const [path, of] of Object.entries(FILLED)) {
+            if (!(prev[path] ?? '').trim()) next[path] = of(e);
+          }
+          return next;
+        });
         setLookup({ kind: 'success', text: t('employer.lookupDone') });
       })
       .catch((err: unknown) => {
@@ -60,7 +84,7 @@ export function useEnterpriseLookup(
     return () => {
       live = false;
     };
-  }, [input, fill, t]);
+  }, [input, own, fill, t, lang]);
   return lookup;
 }
 
@@ -70,12 +94,13 @@ export function EnterpriseNumberField({
   ...field
 }: ComponentProps<typeof TextField> & { lookup: Lookup | undefined }) {
   const { t } = useI18n();
+  const refused = lookup?.kind === 'error' ? lookup.text : undefined;
   return (
     <div>
-      <TextField {...field} />
+      <TextField {...field} error={field.error ?? refused} />
       <p className="hint">{t('employer.lookupHint')}</p>
       <div aria-live="polite" className="lookup">
-        {lookup && <p className={`notice notice-${lookup.kind}`}>{lookup.text}</p>}
+        {lookup && lookup.kind !== 'error' && <p className={`notice notice-${lookup.kind}`}>{lookup.text}</p>}
       </div>
     </div>
   );

@@ -8,10 +8,10 @@ import { Summary, procedureFacts, regionFact } from '../../components/Summary';
 import { useI18n } from '../../i18n/context';
 import { ApiError, api, problemText } from '../../lib/api';
 import { documentLabel } from '../../lib/format';
-import { SECTION_FIELDS, labelKey, toValues, type FieldSpec } from '../../lib/sections';
+import { SECTION_FIELDS, labelKey, toValues } from '../../lib/sections';
 import type { Dossier } from '../../lib/types';
 import { useSubmit } from '../../lib/useForm';
-import { choiceOptions, labelOf, useOrganisations } from './choices';
+import { useDisplay } from '../parts/data/display';
 import { missingTarget, missingText, stepOfSection, stepPath, type Step, type StepProps } from './steps';
 
 /** A part of the review: its heading leads back to the step that changes it. */
@@ -41,13 +41,16 @@ function ReviewSection({
 
 /** Everything the draft says, what is still missing, and the filing itself. */
 export function ReviewStep({ dossier, setDossier }: Omit<StepProps, 'next'>) {
-  const { t, countryName, formatDate, formatMoney } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const [problem, setProblem] = useState<{ title: string; items: SummaryItem[] } | undefined>(undefined);
   const { busy, run } = useSubmit();
-  const posts = useOrganisations('post', true);
-  const municipalities = useOrganisations('municipality', true);
-  const counters = useOrganisations('business_counter', dossier.procedure === 'professional_card');
+  // The same words for a value as the examination screen uses.
+  const display = useDisplay({
+    posts: true,
+    municipalities: true,
+    counters: dossier.procedure === 'professional_card',
+  });
 
   const refresh = useCallback(() => {
     api<Dossier>('GET', `/dossiers/${dossier.id}`).then(setDossier, () => undefined);
@@ -58,33 +61,6 @@ export function ReviewStep({ dossier, setDossier }: Omit<StepProps, 'next'>) {
     dossier.procedure === 'professional_card'
       ? ['identity', 'residence', 'selfEmployed', 'fee']
       : ['identity', 'residence', 'employment', 'fee'];
-
-  const display = (spec: FieldSpec, raw: string): string => {
-    switch (spec.kind) {
-      case 'country':
-        return countryName(raw);
-      case 'date':
-        return formatDate(raw);
-      case 'sex':
-      case 'abroad':
-      case 'yesno':
-      case 'ictRole':
-        return labelOf(choiceOptions(t, spec.kind), raw);
-      case 'post':
-        return labelOf(posts, raw);
-      case 'municipality':
-        return labelOf(municipalities, raw);
-      case 'counter':
-        return labelOf(counters, raw);
-      case 'money':
-        return formatMoney(Math.round(Number(raw) * 100));
-      case 'text':
-      case 'email':
-      case 'tel':
-      case 'number':
-        return raw;
-    }
-  };
 
   const missing = dossier.missing ?? [];
   const missingItems: SummaryItem[] = missing.map((m) => ({

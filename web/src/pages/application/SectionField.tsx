@@ -1,4 +1,4 @@
-import { RadioGroup, SelectField, TextField, type Option } from '../../components/fields';
+import { DateField, RadioGroup, SelectField, TextField, type Option } from '../../components/fields';
 import { useI18n } from '../../i18n/context';
 import type { FieldSpec } from '../../lib/sections';
 import { choiceOptions } from './choices';
@@ -49,7 +49,7 @@ export function SectionField({
     case 'money':
       return <TextField {...control} inputMode="decimal" width={spec.width} />;
     case 'date':
-      return <TextField {...control} type="date" width="medium" />;
+      return <DateField {...control} />;
     case 'email':
       return <TextField {...control} type="email" autoComplete="off" />;
     case 'tel':

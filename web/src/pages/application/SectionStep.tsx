@@ -48,6 +48,9 @@ function initialValues(section: SectionName, dossier: Dossier): Record<string, s
     if (!values['workplace.municipality'] && notes?.locality)
       values['workplace.municipality'] = notes.locality;
     if (!values['employer.name'] && dossier.applicant.name) values['employer.name'] = dossier.applicant.name;
+    // The employer is the applicant itself: its registered number is the only one accepted.
+    if (!values['employer.enterpriseNumber'] && dossier.applicant.enterpriseNumber)
+      values['employer.enterpriseNumber'] = dossier.applicant.enterpriseNumber;
     if (!values['employer.seatAddress.country']) values['employer.seatAddress.country'] = 'BE';
   }
   if (section === 'fee' && !values.structuredReference && dossier.fee) {
@@ -75,7 +78,12 @@ export function SectionStep({ section, dossier, setDossier, next }: StepProps & 
   };
   const lookup = useEnterpriseLookup(
     section === 'employment' ? values['employer.enterpriseNumber'] : undefined,
-    setValues,
+    {
+      own: dossier.applicant.enterpriseNumber,
+      saved: (dossier.sections.employment?.employer as { enterpriseNumber?: string } | undefined)
+        ?.enterpriseNumber,
+      fill: setValues,
+    },
   );
 
   // Arriving from the review's "still missing" list: focus the field named.

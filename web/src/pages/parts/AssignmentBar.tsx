@@ -4,11 +4,17 @@ import { Notice } from '../../components/Page';
 import { useI18n } from '../../i18n/context';
 import { api, problemText } from '../../lib/api';
 import type { Assignment } from '../../lib/types';
+import { isDpo } from '../../lib/homes';
+import { useSession } from '../../lib/session';
 import { useSubmit } from '../../lib/useForm';
 
-/** Who of this authority handles the dossier, and the one button to take it or hand it back. */
+/**
+ * Who of this authority handles the dossier, and the one button to take it or hand it back. Not
+ * for the DPO: supervising is not examining, and the server refuses them the dossier anyway.
+ */
 export function AssignmentBar({ dossierId }: { dossierId: string }) {
   const { t, formatDate } = useI18n();
+  const supervises = isDpo(useSession().session);
   const [assignment, setAssignment] = useState<Assignment | undefined>(undefined);
   const [done, setDone] = useState<string | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -23,8 +29,8 @@ export function AssignmentBar({ dossierId }: { dossierId: string }) {
     }
   }, [path]);
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (!supervises) void load();
+  }, [load, supervises]);
 
   const change = async (method: 'PUT' | 'DELETE', message: string) => {
     setProblem(undefined);
@@ -39,7 +45,7 @@ export function AssignmentBar({ dossierId }: { dossierId: string }) {
     );
   };
 
-  if (!assignment) return null;
+  if (supervises || !assignment) return null;
   const a = assignment.assignee;
   return (
     <section aria-labelledby="assign-title" className="assignment">

@@ -43,7 +43,7 @@ export function DocumentRow({
   onChange,
   announce,
 }: RowProps) {
-  const { t, lang, formatDateTime } = useI18n();
+  const { t, lang, formatDateTime, citation } = useI18n();
   const [progress, setProgress] = useState<number | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const input = useRef<HTMLInputElement>(null);
@@ -105,7 +105,7 @@ export function DocumentRow({
       {legalSource && (
         <details>
           <summary>{t('docs.why')}</summary>
-          <p className="hint">{legalSource}</p>
+          <p className="hint">{citation(legalSource)}</p>
         </details>
       )}
       {existing.map((doc) => (

@@ -5,7 +5,7 @@ import type { Dossier } from '../../lib/types';
 
 /** The examiner's check of the file: each document the rule tables asked for, there or not. */
 export function ExaminationChecklist({ checklist }: { checklist: NonNullable<Dossier['checklist']> }) {
-  const { t } = useI18n();
+  const { t, citation } = useI18n();
   return (
     <section aria-labelledby="examine-checklist-title" className="examination-checklist">
       <h2 id="examine-checklist-title">{t('examine.checklist.title')}</h2>
@@ -24,7 +24,7 @@ export function ExaminationChecklist({ checklist }: { checklist: NonNullable<Dos
               <strong>{t(d.present ? 'examine.checklist.present' : 'examine.checklist.absent')}</strong>
             ),
           },
-          { header: t('examine.checklist.col.source'), cell: (d) => d.legalSource },
+          { header: t('examine.checklist.col.source'), cell: (d) => citation(d.legalSource) },
         ]}
       />
     </section>

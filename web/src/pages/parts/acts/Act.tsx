@@ -1,12 +1,21 @@
 import { useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { ErrorSummary, type SummaryItem } from '../../../components/ErrorSummary';
 import { SubmitActions } from '../../../components/fields';
+import { Summary, type Fact } from '../../../components/Summary';
 import { useI18n } from '../../../i18n/context';
 import { ApiError, api } from '../../../lib/api';
 import { useSubmit, type FieldErrors } from '../../../lib/useForm';
 
-/** What an act's form hands over: its field errors, or the call to make once confirmed. */
-export type Prepared = { errors: Record<string, string> } | { path: string; body: unknown };
+/**
+ * What an act's form hands over: its field errors, or the call to make once confirmed, with what
+ * the confirmation restates of it (the outcome, the validity, the grounds).
+ */
+export type Prepared = { errors: Record<string, string> } | Call;
+interface Call {
+  path: string;
+  body: unknown;
+  restate?: Fact[];
+}
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -41,7 +50,7 @@ export function Act({
   children?: ReactNode;
 }) {
   const { t } = useI18n();
-  const [pending, setPending] = useState<{ path: string; body: unknown } | undefined>(undefined);
+  const [pending, setPending] = useState<Call | undefined>(undefined);
   const [problem, setProblem] = useState<SummaryItem[]>([]);
   const { busy, run } = useSubmit();
   const confirmRef = useRef<HTMLHeadingElement>(null);
@@ -89,6 +98,7 @@ export function Act({
           <h4 id={`${id}-confirm-title`} tabIndex={-1} ref={confirmRef}>
             {t('acts.confirm.title', { act: title })}
           </h4>
+          {pending.restate && <Summary className="restate" facts={pending.restate} />}
           <p>{t('acts.confirm.body')}</p>
           <p className="actions">
             <button type="button" className="button" disabled={busy} onClick={() => void confirm()}>

@@ -1,5 +1,5 @@
 import { DOCUMENT_TYPES } from '../../../../../src/contract/documents';
-import { SelectField, TextArea, TextField } from '../../../components/fields';
+import { DateField, SelectField, TextArea, TextField } from '../../../components/fields';
 import { useI18n } from '../../../i18n/context';
 import { documentLabel } from '../../../lib/format';
 import type { Dossier } from '../../../lib/types';
@@ -33,7 +33,7 @@ export function RequestAct({ dossier, onDone }: { dossier: Dossier; onDone: (tit
         };
       }}
     >
-      <TextField {...form.field('due')} type="date" label={t('acts.request.dueDate')} width="short" />
+      <DateField {...form.field('due')} label={t('acts.request.dueDate')} />
       <SelectField
         {...form.field('type')}
         label={t('acts.request.documentType')}
@@ -103,7 +103,7 @@ export function IssuedAct({ dossier, onDone }: { dossier: Dossier; onDone: (titl
           : { errors: { [form.idOf('on')]: t('acts.issued.on.required') } }
       }
     >
-      <TextField {...form.field('on')} type="date" label={t('acts.issued.on')} width="short" />
+      <DateField {...form.field('on')} label={t('acts.issued.on')} />
       <TextField {...form.field('number')} label={t('acts.issued.number')} optional width="medium" />
     </Act>
   );
