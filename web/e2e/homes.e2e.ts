@@ -177,6 +177,8 @@ describe('a home for each role', () => {
     const lang: Lang = 'fr';
     const page = await as('dpo', 'fr-BE');
     expect(new URL(page.url()).pathname).toBe('/oversight');
+    // The address changes before the page drawn for it: wait for its heading, not the sign-in's.
+    await page.locator('main h1', { hasText: tr(lang, 'oversight.title') }).waitFor();
     expect(await page.locator('main h1').textContent()).toBe(tr(lang, 'oversight.title'));
     await page.getByRole('button', { name: tr(lang, 'oversight.audit.verify') }).click();
     await page.waitForSelector('.notice-success');
